@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Studenka.Umbraco.Notifications.Gateway;
+
+/// <summary>Section <c>Studenka:Sms</c>.</summary>
+public sealed class SmsOptions
+{
+    public const string SectionName = "Studenka:Sms";
+
+    /// <summary>Sender shown on phones: alphanumeric up to 11 characters, or a number.</summary>
+    [Required]
+    [RegularExpression(@"^(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)*|\+?[0-9]{1,17})$", ErrorMessage = "Studenka:Sms:Originator must be letters/digits (words separated by one space) or a phone number.")]
+    [MaxLength(17)]
+    public string Originator { get; set; } = "Studenka";
+
+    /// <summary>MessageBird access key. Empty means the sandbox gateway: nothing is sent, everything is kept.</summary>
+    public string? MessageBirdAccessKey { get; set; }
+
+    /// <summary>Name used in SMS texts ("SMS zprávy města Studénka").</summary>
+    [Required]
+    public string TownName { get; set; } = "Studénka";
+}

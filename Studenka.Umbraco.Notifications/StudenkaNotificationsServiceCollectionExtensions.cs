@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Subscriptions;
+using Studenka.Umbraco.Notifications.Web;
+
+namespace Studenka.Umbraco.Notifications;
+
+public static class StudenkaNotificationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the whole package. Both the Umbraco composer and the standalone Site call this;
+    /// calling it twice is harmless (the second call returns at once).
+    /// </summary>
+    public static IServiceCollection AddStudenkaNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(StudenkaNotificationsMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<StudenkaNotificationsMarker>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services
+            .AddPersistence(configuration)
+            .AddAreas()
+            .AddSmsGateway(configuration)
+            .AddSubscriptions(configuration)
+            .AddNotificationsWeb(configuration);
+    }
+
+    /// <summary>Tells a second <see cref="AddStudenkaNotifications"/> call that the work is done.</summary>
+    private sealed class StudenkaNotificationsMarker;
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Gateway;
+
+namespace Studenka.Umbraco.Notifications.Subscriptions;
+
+/// <summary>
+/// Texts of the service SMS. Written without diacritics on purpose: one Czech letter switches the
+/// whole SMS to UCS-2 (70 characters a segment instead of 160) and doubles what the town pays.
+/// </summary>
+public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOptions> subscriptions)
+{
+    private string Town => StripDiacritics(sms.Value.TownName);
+
+    private int Minutes => subscriptions.Value.CodeValidityMinutes;
+
+    public string SignupCode(string code) =>
+        $"{Town} SMS: vas overovaci kod je {code}. Plati {Minutes} minut. Pokud jste o nej nezadali, zpravu ignorujte.";
+
+    public string ManageCode(string code) =>
+        $"{Town} SMS: kod pro spravu odberu je {code}. Plati {Minutes} minut.";
+
+    public string Cancelled() =>
+        $"{Town} SMS: odber zprav byl zrusen a vase udaje smazany. Prihlasit se muzete znovu na webu mesta.";
+
+    public static string StripDiacritics(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark))
+        {
+            builder.Append(c);
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

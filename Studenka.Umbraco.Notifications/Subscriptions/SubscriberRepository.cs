@@ -1,0 +1,125 @@
+using System.Data.Common;
+using Dapper;
+using Studenka.Umbraco.Notifications.Persistence;
+
+namespace Studenka.Umbraco.Notifications.Subscriptions;
+
+public sealed record SubscriberState(long Id, string Status);
+
+/// <summary>Subscribers, their addresses and packages. Methods taking a transaction join the caller's unit of work.</summary>
+public sealed class SubscriberRepository(IDbConnectionFactory connections)
+{
+    public static async Task<SubscriberState?> FindByPhoneAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<SubscriberState>(new CommandDefinition(
+            "SELECT id AS Id, status AS Status FROM subscribers WHERE phone = @phone",
+            new { phone }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Creates or refreshes a not-yet-confirmed subscription; an active one is never touched here.</summary>
+    public static async Task<long> SavePendingAsync(DbConnection connection, DbTransaction transaction, string phone, SubscriptionDetails details, string consentVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var at = now.ToUnixTimeMilliseconds();
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            INSERT INTO subscribers (phone, name, email, status, consent_version, consent_at_ms, created_at_ms, updated_at_ms)
+            VALUES (@phone, @Name, @Email, 'pending', @consentVersion, @at, @at, @at)
+            ON CONFLICT (phone) DO UPDATE SET
+                name = excluded.name, email = excluded.email, consent_version = excluded.consent_version,
+                consent_at_ms = excluded.consent_at_ms, updated_at_ms = excluded.updated_at_ms
+            WHERE subscribers.status = 'pending'
+            RETURNING id
+            """, new { phone, details.Name, details.Email, consentVersion, at }, transaction, cancellationToken: cancellationToken));
+        await ReplaceChoicesAsync(connection, transaction, id, details, cancellationToken);
+        return id;
+    }
+
+    public async Task<bool> ActivateAsync(string phone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var at = now.ToUnixTimeMilliseconds();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE subscribers SET status = 'active', activated_at_ms = @at, updated_at_ms = @at WHERE phone = @phone AND status = 'pending'",
+            new { phone, at }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task UpdateDetailsAsync(long id, SubscriptionDetails details, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE subscribers SET name = @Name, email = @Email, updated_at_ms = @at WHERE id = @id",
+            new { id, details.Name, details.Email, at = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        await ReplaceChoicesAsync(connection, transaction, id, details, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Subscriber?> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Phone, string? Name, string? Email, string Status, string ConsentVersion, long ConsentAtMs, long CreatedAtMs, long? ActivatedAtMs)?>(new CommandDefinition(
+            "SELECT id, phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms FROM subscribers WHERE id = @id",
+            new { id }, cancellationToken: cancellationToken));
+        if (row is not { } s)
+        {
+            return null;
+        }
+
+        var packages = await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT package_id FROM subscriber_packages WHERE subscriber_id = @id ORDER BY package_id", new { id }, cancellationToken: cancellationToken));
+        var addresses = await connection.QueryAsync<SubscriberAddress>(new CommandDefinition("""
+            SELECT a.position AS Position, a.city_part_id AS PartId, p.name AS PartName, a.street_id AS StreetId, st.name AS StreetName, a.house_number AS HouseNumber
+            FROM subscriber_addresses a
+            JOIN city_parts p ON p.id = a.city_part_id
+            LEFT JOIN streets st ON st.id = a.street_id
+            WHERE a.subscriber_id = @id ORDER BY a.position
+            """, new { id }, cancellationToken: cancellationToken));
+        return new Subscriber(s.Id, s.Phone, s.Name, s.Email, s.Status, packages.ToList(), addresses.ToList(), s.ConsentVersion,
+            DateTimeOffset.FromUnixTimeMilliseconds(s.ConsentAtMs), DateTimeOffset.FromUnixTimeMilliseconds(s.CreatedAtMs),
+            s.ActivatedAtMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null);
+    }
+
+    /// <summary>
+    /// Removes every personal trace of a subscriber (row, addresses, packages, codes) and keeps only
+    /// an anonymous count of the cancellation for the town's statistics.
+    /// </summary>
+    public async Task<bool> DeleteAsync(long id, string statsDay, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var phone = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT phone FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        if (phone is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM verification_codes WHERE phone = @phone", new { phone }, transaction, cancellationToken: cancellationToken));
+        await IncrementStatAsync(connection, transaction, statsDay, "cancelled", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public static Task IncrementStatAsync(DbConnection connection, DbTransaction transaction, string day, string @event, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO subscription_stats (day, event, count) VALUES (@day, @event, 1) ON CONFLICT (day, event) DO UPDATE SET count = subscription_stats.count + 1",
+            new { day, @event }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Unconfirmed sign-ups are personal data with no purpose after a day.</summary>
+    public static Task PurgeStalePendingAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM subscribers WHERE status = 'pending' AND updated_at_ms < @before
+            """, new { before = olderThan.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+
+    private static async Task ReplaceChoicesAsync(DbConnection connection, DbTransaction transaction, long id, SubscriptionDetails details, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO subscriber_addresses (subscriber_id, position, city_part_id, street_id, house_number) VALUES (@id, @Position, @PartId, @StreetId, @HouseNumber)",
+            details.Addresses.Select(a => new { id, a.Position, a.PartId, a.StreetId, a.HouseNumber }), transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO subscriber_packages (subscriber_id, package_id) VALUES (@id, @package)",
+            details.Packages.Select(package => new { id, package }), transaction, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,59 @@
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Web;
+
+/// <summary>The posted form, bound by MVC. Everything is optional here; the validator decides.</summary>
+public sealed class SubscriptionFormModel
+{
+    public string? Phone { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public List<AddressFormModel> Addresses { get; set; } = [];
+    public List<int> Packages { get; set; } = [];
+    public bool Consent { get; set; }
+
+    /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
+    public string? Website { get; set; }
+
+    public SubscriptionInput ToInput() => new(
+        Phone, Name, Email,
+        Addresses.Select(a => new AddressInput(a.PartId, a.StreetId, a.HouseNumber)).ToList(),
+        Packages, Consent);
+
+    public static SubscriptionFormModel From(Subscriber s) => new()
+    {
+        Name = s.Name,
+        Email = s.Email,
+        Addresses = s.Addresses.Select(a => new AddressFormModel { PartId = a.PartId, StreetId = a.StreetId, HouseNumber = a.HouseNumber }).ToList(),
+        Packages = s.Packages.ToList(),
+    };
+}
+
+public sealed class AddressFormModel
+{
+    public long? PartId { get; set; }
+    public long? StreetId { get; set; }
+    public string? HouseNumber { get; set; }
+}
+
+public enum FormMode
+{
+    SignUp,
+    Edit,
+}
+
+/// <summary>What the form component renders: values, errors and the choices offered.</summary>
+public sealed record SubscriptionFormView(
+    FormMode Mode,
+    SubscriptionFormModel Form,
+    IReadOnlyList<FieldError> Errors,
+    AreaCatalog Areas,
+    string PrivacyUrl)
+{
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+}
+
+public sealed record CodePageModel(string Token, string PhoneDisplay, string? Error = null, string? Notice = null);
+
+public sealed record MessagePageModel(string Title, string Message, string? LinkUrl = null, string? LinkText = null);

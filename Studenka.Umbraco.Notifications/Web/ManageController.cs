@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Web;
+
+/// <summary>Self-service: phone, code, then change, download or cancel. No passwords anywhere.</summary>
+[Route("sms/sprava")]
+public sealed class ManageController(
+    SubscriptionService subscriptions,
+    AreaRepository areas,
+    ManageSession session,
+    IOptions<SubscriptionOptions> options) : ResidentControllerBase
+{
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    [HttpGet("")]
+    public IActionResult Start() => session.CurrentSubscriberId(HttpContext) is not null
+        ? RedirectToAction(nameof(Edit))
+        : Page("ManageStart", new MessagePageModel("Správa odběru", string.Empty));
+
+    [HttpPost("")]
+    [CostsSms]
+    public async Task<IActionResult> Start(string? phone, CancellationToken cancellationToken)
+    {
+        var result = await subscriptions.RequestManageCodeAsync(phone, cancellationToken);
+        return result.Outcome switch
+        {
+            CodeRequestOutcome.CodeSent => RedirectToAction(nameof(Code), new { t = session.PhoneToken(result.Phone!) }),
+            CodeRequestOutcome.InvalidPhone => Page("ManageStart", new MessagePageModel("Správa odběru", result.Error!), StatusCodes.Status400BadRequest),
+            CodeRequestOutcome.NotSubscribed => Message(StatusCodes.Status404NotFound, "Číslo není přihlášeno",
+                "Toto číslo zprávy města neodebírá (nebo přihlášku dosud neověřilo).", "/sms/prihlaska", "Přihlásit se k odběru"),
+            CodeRequestOutcome.Throttled => Throttled(result.Throttle),
+            _ => SmsFailed(),
+        };
+    }
+
+    [HttpGet("overeni")]
+    public IActionResult Code(string? t) => session.PhoneFromToken(t) is { } phone
+        ? Page("ManageCode", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone)))
+        : Message(StatusCodes.Status400BadRequest, "Neplatný odkaz", "Odkaz je neplatný. Zadejte prosím číslo znovu.", "/sms/sprava", "Správa odběru");
+
+    [HttpPost("overeni")]
+    public async Task<IActionResult> Code(string? t, string? code, CancellationToken cancellationToken)
+    {
+        if (session.PhoneFromToken(t) is not { } phone)
+        {
+            return Message(StatusCodes.Status400BadRequest, "Neplatný odkaz", "Odkaz je neplatný. Zadejte prosím číslo znovu.", "/sms/sprava", "Správa odběru");
+        }
+
+        var result = await subscriptions.ConfirmManageAsync(phone, code, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Page("ManageCode", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone), CodeError(result.Check)), StatusCodes.Status400BadRequest);
+        }
+
+        session.SignIn(HttpContext, result.SubscriberId!.Value);
+        return RedirectToAction(nameof(Edit));
+    }
+
+    [HttpGet("odber")]
+    public async Task<IActionResult> Edit(CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(cancellationToken) is not { } subscriber)
+        {
+            return SessionExpired();
+        }
+
+        return Page("ManageEdit", await FormView(SubscriptionFormModel.From(subscriber), [], cancellationToken));
+    }
+
+    [HttpPost("odber")]
+    public async Task<IActionResult> Edit([FromForm] SubscriptionFormModel form, CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(cancellationToken) is not { } subscriber)
+        {
+            return SessionExpired();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page("ManageEdit", await FormView(form, [new FieldError("Addresses[0].PartId", "Některé pole obsahuje neplatnou hodnotu.")], cancellationToken), StatusCodes.Status400BadRequest);
+        }
+
+        var result = await subscriptions.UpdateAsync(subscriber.Id, form.ToInput(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return Page("ManageEdit", await FormView(form, result.Errors, cancellationToken), StatusCodes.Status400BadRequest);
+        }
+
+        TempData["Saved"] = true;
+        return RedirectToAction(nameof(Edit));
+    }
+
+    [HttpGet("data")]
+    public async Task<IActionResult> Export(CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(cancellationToken) is not { } s)
+        {
+            return SessionExpired();
+        }
+
+        var export = new
+        {
+            telefon = s.Phone,
+            jmeno = s.Name,
+            email = s.Email,
+            stav = s.Status == "active" ? "aktivní" : "čeká na ověření",
+            balicky = s.Packages.Select(p => TopicPackages.All.First(t => t.Id == p)).Select(p => new { cislo = p.Id, nazev = p.Name }),
+            adresy = s.Addresses.Select(a => new { castObce = a.PartName, ulice = a.StreetName, cisloDomu = a.HouseNumber }),
+            souhlas = new { verzeTextu = s.ConsentVersion, udelen = s.ConsentAt },
+            vytvoreno = s.CreatedAt,
+            overeno = s.ActivatedAt,
+        };
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json; charset=utf-8", "moje-udaje-sms.json");
+    }
+
+    [HttpGet("zrusit")]
+    public async Task<IActionResult> Cancel(CancellationToken cancellationToken) =>
+        await CurrentAsync(cancellationToken) is { } s
+            ? Page("ManageCancel", new MessagePageModel("Zrušit odběr", PhoneNumberNormalizer.Display(s.Phone)))
+            : SessionExpired();
+
+    [HttpPost("zrusit")]
+    public async Task<IActionResult> CancelConfirmed(CancellationToken cancellationToken)
+    {
+        if (session.CurrentSubscriberId(HttpContext) is not { } id || !await subscriptions.CancelAsync(id, cancellationToken))
+        {
+            return SessionExpired();
+        }
+
+        session.SignOut(HttpContext);
+        return Message(StatusCodes.Status200OK, "Odběr je zrušen",
+            "Vaše telefonní číslo, adresy i ostatní údaje jsme smazali. Potvrzení jsme poslali SMS zprávou.", "/sms", "Přihlásit se znovu");
+    }
+
+    [HttpPost("odhlasit")]
+    public IActionResult Leave()
+    {
+        session.SignOut(HttpContext);
+        return Message(StatusCodes.Status200OK, "Odhlášeno", "Správu odběru jste opustili.", "/sms", "Zpět");
+    }
+
+    private async Task<Subscriber?> CurrentAsync(CancellationToken cancellationToken) =>
+        session.CurrentSubscriberId(HttpContext) is { } id ? await subscriptions.GetAsync(id, cancellationToken) : null;
+
+    private IActionResult SessionExpired() => Message(StatusCodes.Status401Unauthorized, "Přihlášení vypršelo",
+        "Pro správu odběru zadejte znovu své číslo, pošleme vám nový kód.", "/sms/sprava", "Správa odběru");
+
+    private async Task<SubscriptionFormView> FormView(SubscriptionFormModel form, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken) =>
+        new(FormMode.Edit, form, errors, await areas.GetCatalogAsync(cancellationToken), options.Value.PrivacyUrl);
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Studenka.Umbraco.Testing;
+
+/// <summary>
+/// The real Site over a fresh SQLite file in a temp folder, with a fake clock. Settings can be
+/// overridden per test (e.g. tiny rate limits). Dispose deletes the folder.
+/// </summary>
+public class StudenkaSiteFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public StudenkaSiteFactory(IDictionary<string, string?>? settings = null, string? directory = null)
+    {
+        Directory_ = directory ?? Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory_);
+        DatabasePath = Path.Combine(Directory_, "studenka-sms.db");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Studenka:Persistence:ConnectionString"] = $"Data Source={DatabasePath}",
+            // Generous by default so tests that are not about limits never trip over them.
+            ["Studenka:Subscriptions:IpPermitLimit"] = "1000",
+            ["Studenka:Subscriptions:ResendCooldownSeconds"] = "60",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>Starts at a fixed winter weekday morning in Prague (UTC+1).</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    public string Directory_ { get; }
+
+    public string DatabasePath { get; }
+
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                System.IO.Directory.Delete(Directory_, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held by a finishing request; the OS temp cleaner takes it later.
+            }
+        }
+    }
+}
