@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Studenka.Umbraco.Notifications;
 
 namespace Studenka.Umbraco.Site;
@@ -14,6 +17,10 @@ public static class SiteApp
         // Serve the package's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddStudenkaNotifications(builder.Configuration);
+        // Czech pages keep their letters in the HTML source instead of &#x...; entities.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Keys of the manage cookies survive restarts; they live beside the database.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -27,7 +27,7 @@ public sealed record SubscriptionDetails(
 /// <summary>A Czech message for one form field (field names follow the form: <c>Addresses[0].StreetId</c>).</summary>
 public sealed record FieldError(string Field, string Message);
 
-public sealed record SubscriberAddress(int Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber)
+public sealed record SubscriberAddress(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber)
 {
     public string Display => StreetName is null
         ? $"{PartName}{(HouseNumber is null ? string.Empty : " " + HouseNumber)}"

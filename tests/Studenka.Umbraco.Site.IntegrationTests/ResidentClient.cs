@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using Studenka.Umbraco.Testing;
+
+namespace Studenka.Umbraco.Site.IntegrationTests;
+
+/// <summary>
+/// A resident's browser reduced to HTTP: it keeps cookies, reads antiforgery tokens from the page
+/// it was served, and reads "received" SMS from the sandbox gateway's table.
+/// </summary>
+public sealed partial class ResidentClient(StudenkaSiteFactory site)
+{
+    public HttpClient Http { get; } = site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<string> TokenFromAsync(string path)
+    {
+        var html = await Http.GetStringAsync(path);
+        return TokenPattern().Match(html) is { Success: true } m
+            ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {path}");
+    }
+
+    /// <summary>Posts like a browser would: the form's fields plus the token of the page the form came from.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var token = await TokenFromAsync(formPage ?? path);
+        return await PostWithTokenAsync(path, fields, token);
+    }
+
+    public Task<HttpResponseMessage> PostWithTokenAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? token) =>
+        Http.PostAsync(path, new FormUrlEncodedContent(token is null ? fields : fields.Append(new("__RequestVerificationToken", token))));
+
+    public static List<KeyValuePair<string, string>> SignUpForm(
+        string phone = "603 123 456",
+        string part = "Butovice",
+        string? street = "Malá strana",
+        string? house = "216",
+        int[]? packages = null,
+        bool consent = true,
+        StudenkaSiteFactory? site = null)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Phone", phone),
+            new("Name", "Jana Nováková"),
+            new("Email", "jana@example.cz"),
+            new("Addresses[0].PartId", PartId(site, part).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (street is not null)
+        {
+            fields.Add(new("Addresses[0].StreetId", StreetId(site, part, street).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (house is not null)
+        {
+            fields.Add(new("Addresses[0].HouseNumber", house));
+        }
+
+        fields.AddRange((packages ?? [1, 4]).Select(p => new KeyValuePair<string, string>("Packages", p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        if (consent)
+        {
+            fields.Add(new("Consent", "true"));
+        }
+
+        fields.Add(new("Website", string.Empty));
+        return fields;
+    }
+
+    public static long PartId(StudenkaSiteFactory site, string part)
+    {
+        using var db = site.OpenDatabase();
+        return db.ExecuteScalar<long>("SELECT id FROM city_parts WHERE name = @part", new { part });
+    }
+
+    public static long StreetId(StudenkaSiteFactory site, string part, string street)
+    {
+        using var db = site.OpenDatabase();
+        return db.ExecuteScalar<long>(
+            "SELECT s.id FROM streets s JOIN city_parts p ON p.id = s.city_part_id WHERE p.name = @part AND s.name = @street",
+            new { part, street });
+    }
+
+    /// <summary>The six digits in the newest SMS the sandbox "sent" to this number.</summary>
+    public string LatestCode(string e164)
+    {
+        using var db = site.OpenDatabase();
+        var body = db.ExecuteScalar<string?>("SELECT body FROM sandbox_sms WHERE recipient = @e164 ORDER BY id DESC LIMIT 1", new { e164 })
+            ?? throw new InvalidOperationException("No SMS was sent to " + e164);
+        return CodePattern().Match(body).Groups[1].Value;
+    }
+
+    /// <summary>The page as a person reads it (entities decoded).</summary>
+    public static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    public async Task<string> PageTextAsync(string path) => WebUtility.HtmlDecode(await Http.GetStringAsync(path));
+
+    public static string TokenParameter(HttpResponseMessage redirect) =>
+        Regex.Match(redirect.Headers.Location!.OriginalString, "[?&]t=([^&]+)").Groups[1].Value is { Length: > 0 } t
+            ? Uri.UnescapeDataString(t)
+            : throw new InvalidOperationException("Redirect without a token: " + redirect.Headers.Location);
+
+    /// <summary>Signs up and confirms: the common start of many scenarios.</summary>
+    public async Task<string> SignUpAndConfirmAsync(string phone = "603 123 456", string e164 = "+420603123456")
+    {
+        var response = await PostAsync("/sms/prihlaska", SignUpForm(phone: phone, site: site), "/sms");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var t = TokenParameter(response);
+        var confirm = await PostAsync("/sms/overeni", [new("t", t), new("code", LatestCode(e164))], response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        return t;
+    }
+
+    /// <summary>Phone → code → the manage page, with the session cookie set.</summary>
+    public async Task OpenManageAsync(string phone = "603 123 456", string e164 = "+420603123456")
+    {
+        // One SMS per number per minute: the sign-up code was just sent.
+        site.Time.Advance(TimeSpan.FromSeconds(61));
+        var start = await PostAsync("/sms/sprava", [new("phone", phone)]);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var codePage = start.Headers.Location!.OriginalString;
+        var verified = await PostAsync("/sms/sprava/overeni", [new("t", TokenParameter(start)), new("code", LatestCode(e164))], codePage);
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        Assert.EndsWith("/sms/sprava/odber", verified.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"\b(\d{6})\b")]
+    private static partial Regex CodePattern();
+}
