@@ -62,7 +62,10 @@ internal sealed class CzechAntiforgeryFailureFilter : IAlwaysRunResultFilter
 {
     public void OnResultExecuting(ResultExecutingContext context)
     {
-        if (context.Result is IAntiforgeryValidationFailedResult && context.Controller is ResidentControllerBase)
+        // The antiforgery check runs before the controller exists, so look at the action's type.
+        if (context.Result is IAntiforgeryValidationFailedResult
+            && context.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action
+            && action.ControllerTypeInfo.IsSubclassOf(typeof(ResidentControllerBase)))
         {
             context.Result = new ViewResult
             {
