@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (unit, integration over HTTP with SQLite, browser with Chromium)
+# and ends with one line: "Tests: N passed, N failed". Installs Debian's chromium when missing.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${STUDENKA_CHROMIUM:-}" ]; then
+  echo "chromium not found; installing Debian's chromium for the browser tests..."
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq chromium >/dev/null || echo "warning: could not install chromium; browser tests will fail"
+fi
+
+results="TestResults"
+rm -rf "$results"
+dotnet test Studenka.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or a test host failed before reporting: count it, never report green.
+  echo "dotnet test exited with $status without a failing test result (build or test-host failure)."
+  failed=1
+fi
+
+echo "Tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
