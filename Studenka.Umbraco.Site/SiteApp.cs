@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Studenka.Umbraco.Notifications;
 
 namespace Studenka.Umbraco.Site;
@@ -20,7 +22,11 @@ public static class SiteApp
         // Czech pages keep their letters in the HTML source instead of &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Keys of the manage cookies survive restarts; they live beside the database.
-        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+        // Read when options are built, so test hosts can point it elsewhere.
+        builder.Services.AddDataProtection();
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(env.ContentRootPath, config["Site:DataProtectionKeysPath"] ?? "App_Data/keys")), logs));
         configure?.Invoke(builder);
 
         var app = builder.Build();

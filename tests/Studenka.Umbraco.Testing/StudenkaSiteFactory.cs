@@ -24,6 +24,7 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Studenka:Persistence:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Site:DataProtectionKeysPath"] = Path.Combine(Directory_, "keys"),
             // Generous by default so tests that are not about limits never trip over them.
             ["Studenka:Subscriptions:IpPermitLimit"] = "1000",
             ["Studenka:Subscriptions:ResendCooldownSeconds"] = "60",
