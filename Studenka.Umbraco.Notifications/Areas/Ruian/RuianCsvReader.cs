@@ -72,57 +72,30 @@ internal static class RuianCsvReader
     private static RuianImportError? Decode(byte[] bytes, out string text)
     {
         text = string.Empty;
+        // Some tools prepend a byte-order mark; it must not become part of the first column's name.
+        var content = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
         // windows-1250 maps nearly every byte, so a UTF-8 file would "decode" into mojibake.
         // A real file always fails UTF-8 validation: "Kód" is 4B F3 64, and F3 needs continuation bytes.
-        if (bytes.AsSpan().StartsWith("\uFEFF"u8) || (!Ascii.IsValid(bytes) && Utf8.IsValid(bytes)))
+        if (!Ascii.IsValid(content) && Utf8.IsValid(content))
         {
             return new RuianImportError(null,
                 "Soubor není v kódování windows-1250 (vypadá jako UTF-8). Použijte původní soubor z ČÚZK, nebo ho uložte v kódování windows-1250.");
         }
 
-        if (bytes.AsSpan().Contains((byte)0))
+        if (content.AsSpan().Contains((byte)0))
         {
             return new RuianImportError(null,
                 "Soubor není v kódování windows-1250 (obsahuje nulové bajty, vypadá jako UTF-16). Použijte původní soubor z ČÚZK.");
         }
 
-        try
+        text = Windows1250.GetString(content);
+        // .NET maps the five bytes windows-1250 leaves undefined (0x81, 0x83, 0x88, 0x90, 0x98) to C1
+        // controls instead of throwing; no register name contains one, so they mean a foreign encoding.
+        var foreign = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
+        if (foreign >= 0)
         {
-            text = Windows1250.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new RuianImportError(FirstUndecodableLine(bytes),
-                "obsahuje bajt, který v kódování windows-1250 neexistuje; soubor není v kódování windows-1250.");
-        }
-
-        // Some tools prepend U+FEFF; it must not become part of the first column's name.
-        text = text.TrimStart('\uFEFF');
-        return null;
-    }
-
-    private static int? FirstUndecodableLine(byte[] bytes)
-    {
-        var line = 1;
-        var start = 0;
-        for (var i = 0; i <= bytes.Length; i++)
-        {
-            if (i < bytes.Length && bytes[i] != (byte)'\n')
-            {
-                continue;
-            }
-
-            try
-            {
-                Windows1250.GetString(bytes, start, i - start);
-            }
-            catch (DecoderFallbackException)
-            {
-                return line;
-            }
-
-            line++;
-            start = i + 1;
+            return new RuianImportError(text.AsSpan(0, foreign).Count('\n') + 1,
+                $"obsahuje bajt 0x{content[foreign]:X2}, který v kódování windows-1250 není znak; soubor není v kódování windows-1250.");
         }
 
         return null;
