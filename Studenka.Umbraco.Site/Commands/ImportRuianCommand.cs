@@ -39,10 +39,10 @@ public static class ImportRuianCommand
         var s = result.Summary;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"""
-            Import RÚIAN pro obec {municipality} hotov: {s.RowsRead} adresních míst.
-            Části obce: {s.PartsAdded} přidáno, {s.PartsUnchanged} beze změny, {s.PartsRenamed} přejmenováno.
-            Ulice: {s.StreetsAdded} přidáno, {s.StreetsConfirmed} potvrzeno, {s.StreetsUnchanged} beze změny, {s.StreetsReactivated} znovu aktivováno.
-            Vyřazeno ulic z výchozích dat: {s.SeedStreetsRetired}{(s.SeedStreetsRetired > 0 ? ": " + string.Join(", ", s.RetiredSeedStreets) : "")}.
+            Import RÚIAN pro obec {municipality} hotov, adresních míst: {s.RowsRead}.
+            Části obce: přidáno {s.PartsAdded}, beze změny {s.PartsUnchanged}, přejmenováno {s.PartsRenamed}.
+            Ulice: přidáno {s.StreetsAdded}, potvrzeno {s.StreetsConfirmed}, beze změny {s.StreetsUnchanged}, znovu aktivováno {s.StreetsReactivated}.
+            Vyřazené ulice z výchozích dat: {s.SeedStreetsRetired}{(s.SeedStreetsRetired > 0 ? " (" + string.Join(", ", s.RetiredSeedStreets) + ")" : "")}.
             """));
         return 0;
     }
