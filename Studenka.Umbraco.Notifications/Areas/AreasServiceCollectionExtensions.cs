@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Studenka.Umbraco.Notifications.Areas.Ruian;
 
 namespace Studenka.Umbraco.Notifications.Areas;
 
@@ -8,6 +9,8 @@ internal static class AreasServiceCollectionExtensions
     {
         services.AddSingleton<AreaRepository>();
         services.AddSingleton<AreaSeeder>();
+        services.AddOptions<RuianOptions>().BindConfiguration(RuianOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RuianImportService>();
         return services;
     }
 }

@@ -1,0 +1,190 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Studenka.Umbraco.Notifications.Persistence;
+
+namespace Studenka.Umbraco.Notifications.Areas.Ruian;
+
+/// <summary>
+/// Upserts city parts (by RÚIAN code) and streets (by part and name) from the official address
+/// file of one municipality, in one transaction: the whole file is read and validated first, and
+/// any error leaves the database as it was. Seed streets the file does not contain are retired
+/// (made inactive), never deleted, because subscriber addresses point at them.
+/// </summary>
+public sealed class RuianImportService(IDbConnectionFactory connections)
+{
+    /// <summary>Prague's file, the largest, is about 15 MB; anything far above is not an address file.</summary>
+    public const int MaxFileBytes = 64 * 1024 * 1024;
+
+    private static readonly StringComparer CzechOrder = StringComparer.Create(CultureInfo.GetCultureInfo("cs-CZ"), ignoreCase: true);
+
+    public async Task<RuianImportResult> ImportAsync(Stream csv, long expectedMunicipalityCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var bytes = await ReadAllAsync(csv, cancellationToken);
+        if (bytes is null)
+        {
+            return RuianImportResult.Failure(null, $"Soubor je větší než {MaxFileBytes / 1024 / 1024} MB; to není soubor adresních míst jedné obce.");
+        }
+
+        var (rows, errors) = RuianCsvReader.Read(bytes);
+        if (errors.Count > 0)
+        {
+            return RuianImportResult.Failure(errors);
+        }
+
+        var (plan, planError) = RuianImportPlan.Build(rows, expectedMunicipalityCode);
+        return plan is null ? RuianImportResult.Failure([planError!]) : await WriteAsync(plan, expectedMunicipalityCode, cancellationToken);
+    }
+
+    private async Task<RuianImportResult> WriteAsync(RuianImportPlan plan, long municipality, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parts = await UpsertPartsAsync(connection, transaction, plan, municipality, cancellationToken);
+        if (parts.Error is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return RuianImportResult.Failure([parts.Error]);
+        }
+
+        var streets = await UpsertStreetsAsync(connection, transaction, plan, parts.IdsByCode, municipality, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RuianImportResult.Success(new RuianImportSummary
+        {
+            RowsRead = plan.RowsRead,
+            PartsAdded = parts.Added,
+            PartsUnchanged = parts.Unchanged,
+            PartsRenamed = parts.Renamed,
+            StreetsAdded = streets.Added,
+            StreetsUnchanged = streets.Unchanged,
+            StreetsConfirmed = streets.Confirmed,
+            StreetsReactivated = streets.Reactivated,
+            RetiredSeedStreets = streets.Retired,
+        });
+    }
+
+    private sealed record PartRow(long Id, long RuianCode, long MunicipalityCode, string Name);
+
+    private sealed record PartChanges(Dictionary<long, long> IdsByCode, int Added, int Unchanged, int Renamed, RuianImportError? Error);
+
+    private static async Task<PartChanges> UpsertPartsAsync(DbConnection connection, DbTransaction transaction, RuianImportPlan plan, long municipality, CancellationToken cancellationToken)
+    {
+        var existing = (await connection.QueryAsync<PartRow>(new CommandDefinition(
+            "SELECT id AS Id, ruian_code AS RuianCode, municipality_code AS MunicipalityCode, name AS Name FROM city_parts",
+            transaction: transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.RuianCode);
+        var ids = new Dictionary<long, long>();
+        int added = 0, unchanged = 0, renamed = 0;
+        foreach (var part in plan.Parts)
+        {
+            if (!existing.TryGetValue(part.Code, out var row))
+            {
+                ids[part.Code] = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "INSERT INTO city_parts (ruian_code, municipality_code, name) VALUES (@Code, @Municipality, @Name) RETURNING id",
+                    new { part.Code, Municipality = municipality, part.Name }, transaction, cancellationToken: cancellationToken));
+                added++;
+                continue;
+            }
+
+            if (row.MunicipalityCode != municipality)
+            {
+                // Part codes are unique across the country; this database already holds it for another town.
+                return new PartChanges(ids, 0, 0, 0, new RuianImportError(null,
+                    $"Část obce {part.Code} ({part.Name}) je v databázi vedena pod obcí {row.MunicipalityCode}, ne {municipality}."));
+            }
+
+            ids[part.Code] = row.Id;
+            if (row.Name == part.Name)
+            {
+                unchanged++;
+                continue;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE city_parts SET name = @Name WHERE id = @Id", new { part.Name, row.Id }, transaction, cancellationToken: cancellationToken));
+            renamed++;
+        }
+
+        return new PartChanges(ids, added, unchanged, renamed, null);
+    }
+
+    private sealed record StreetRow(long Id, long CityPartId, string Name, long? RuianCode, string Source, long IsActive, string PartName)
+    {
+        public bool Active => IsActive == 1;
+    }
+
+    private sealed record StreetChanges(int Added, int Unchanged, int Confirmed, int Reactivated, IReadOnlyList<string> Retired);
+
+    private static async Task<StreetChanges> UpsertStreetsAsync(
+        DbConnection connection, DbTransaction transaction, RuianImportPlan plan, Dictionary<long, long> partIds, long municipality, CancellationToken cancellationToken)
+    {
+        var existing = (await connection.QueryAsync<StreetRow>(new CommandDefinition("""
+            SELECT s.id AS Id, s.city_part_id AS CityPartId, s.name AS Name, s.ruian_code AS RuianCode,
+                   s.source AS Source, s.is_active AS IsActive, p.name AS PartName
+            FROM streets s JOIN city_parts p ON p.id = s.city_part_id
+            WHERE p.municipality_code = @Municipality
+            """, new { Municipality = municipality }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(s => (s.CityPartId, s.Name));
+        var inFile = new HashSet<long>();
+        int added = 0, unchanged = 0, confirmed = 0, reactivated = 0;
+        foreach (var street in plan.Streets)
+        {
+            var partId = partIds[street.PartCode];
+            if (!existing.TryGetValue((partId, street.Name), out var row))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO streets (city_part_id, name, ruian_code, source, is_active) VALUES (@PartId, @Name, @Code, 'ruian', 1)",
+                    new { PartId = partId, street.Name, street.Code }, transaction, cancellationToken: cancellationToken));
+                added++;
+                continue;
+            }
+
+            inFile.Add(row.Id);
+            if (row.Active && row.Source == "ruian" && row.RuianCode == street.Code)
+            {
+                unchanged++;
+                continue;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE streets SET ruian_code = @Code, source = 'ruian', is_active = 1 WHERE id = @Id",
+                new { street.Code, row.Id }, transaction, cancellationToken: cancellationToken));
+            if (row.Active)
+            {
+                confirmed++;
+            }
+            else
+            {
+                reactivated++;
+            }
+        }
+
+        var retire = existing.Values.Where(s => s.Source == "seed" && s.Active && !inFile.Contains(s.Id)).ToList();
+        foreach (var street in retire)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE streets SET is_active = 0 WHERE id = @Id", new { street.Id }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var retired = retire.Select(s => $"{s.Name} ({s.PartName})").Order(CzechOrder).ToList();
+        return new StreetChanges(added, unchanged, confirmed, reactivated, retired);
+    }
+
+    private static async Task<byte[]?> ReadAllAsync(Stream csv, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await csv.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
