@@ -1,0 +1,33 @@
+using Studenka.Umbraco.Testing;
+
+namespace Studenka.Umbraco.Site.BrowserTests;
+
+/// <summary>
+/// The real Site on real Kestrel (127.0.0.1, a free port), over its own temp SQLite file, so a
+/// browser can reach it. One per test: every test starts with an empty list of subscribers.
+/// </summary>
+public sealed class KestrelSite : IAsyncDisposable
+{
+    private KestrelSite(StudenkaSiteFactory factory, Uri baseUrl)
+    {
+        Factory = factory;
+        BaseUrl = baseUrl;
+    }
+
+    public StudenkaSiteFactory Factory { get; }
+
+    public Uri BaseUrl { get; }
+
+    public static KestrelSite Start()
+    {
+        var factory = new StudenkaSiteFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.ClientOptions.BaseAddress;
+        return new KestrelSite(factory, baseUrl);
+    }
+
+    public string Url(string path) => new Uri(BaseUrl, path).ToString();
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}
