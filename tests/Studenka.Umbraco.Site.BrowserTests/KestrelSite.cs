@@ -21,10 +21,18 @@ public sealed class KestrelSite : IAsyncDisposable
     public static KestrelSite Start()
     {
         var factory = new StudenkaSiteFactory();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.ClientOptions.BaseAddress;
-        return new KestrelSite(factory, baseUrl);
+        try
+        {
+            // WebApplicationFactory 10 binds Kestrel to 127.0.0.1 itself and reports the port it got.
+            factory.UseKestrel(0);
+            factory.StartServer();
+            return new KestrelSite(factory, factory.ClientOptions.BaseAddress);
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
     }
 
     public string Url(string path) => new Uri(BaseUrl, path).ToString();

@@ -19,8 +19,15 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
-        await _context.DisposeAsync();
-        await _site.DisposeAsync();
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
     }
 
     [Fact]

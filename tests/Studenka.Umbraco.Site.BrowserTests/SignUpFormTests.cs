@@ -16,7 +16,13 @@ public sealed class SignUpFormTests(ChromiumFixture chromium) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task The_form_without_javascript_shows_czech_errors_next_to_the_fields()
