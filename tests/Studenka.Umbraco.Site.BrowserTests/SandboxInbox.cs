@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Studenka.Umbraco.Site.BrowserTests;
+
+/// <summary>The resident's phone: the Site's sandbox page, read the way a person reads it.</summary>
+public sealed partial class SandboxInbox(IPage page, KestrelSite site)
+{
+    public IPage Page => page;
+
+    /// <summary>Opens the sandbox and returns the six digits from the newest SMS to <paramref name="e164"/> matching <paramref name="text"/>.</summary>
+    public async Task<string> ReadCodeAsync(string e164, Regex text)
+    {
+        var sms = await NewestAsync(e164, text);
+        return text.Match(await sms.InnerTextAsync()).Groups["code"].Value;
+    }
+
+    /// <summary>Opens the sandbox and waits for an SMS to <paramref name="e164"/> matching <paramref name="text"/>; returns its body cell.</summary>
+    public async Task<ILocator> NewestAsync(string e164, Regex text)
+    {
+        await page.GotoAsync(site.Url("/sms/sandbox"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sandbox: odeslané SMS", Level = 1 })).ToBeVisibleAsync();
+        // Rows are newest first, so the first match is the latest message of that kind.
+        var body = page.Locator($"tr[data-recipient=\"{e164}\"] td.sms-body").Filter(new() { HasTextRegex = text }).First;
+        await Expect(body).ToBeVisibleAsync();
+        return body;
+    }
+
+    [GeneratedRegex(@"vas overovaci kod je (?<code>\d{6})\b")]
+    public static partial Regex SignUpCode();
+
+    [GeneratedRegex(@"kod pro spravu odberu je (?<code>\d{6})\b")]
+    public static partial Regex ManageCode();
+
+    [GeneratedRegex(@"odber zprav byl zrusen")]
+    public static partial Regex Cancelled();
+}
