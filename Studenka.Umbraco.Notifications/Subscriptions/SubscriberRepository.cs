@@ -64,14 +64,16 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
 
         var packages = await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT package_id FROM subscriber_packages WHERE subscriber_id = @id ORDER BY package_id", new { id }, cancellationToken: cancellationToken));
-        var addresses = await connection.QueryAsync<SubscriberAddress>(new CommandDefinition("""
+        // SQLite returns every INTEGER as Int64; Dapper will not bind that to the record's int Position, so map by hand.
+        var addresses = await connection.QueryAsync<(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber)>(new CommandDefinition("""
             SELECT a.position AS Position, a.city_part_id AS PartId, p.name AS PartName, a.street_id AS StreetId, st.name AS StreetName, a.house_number AS HouseNumber
             FROM subscriber_addresses a
             JOIN city_parts p ON p.id = a.city_part_id
             LEFT JOIN streets st ON st.id = a.street_id
             WHERE a.subscriber_id = @id ORDER BY a.position
             """, new { id }, cancellationToken: cancellationToken));
-        return new Subscriber(s.Id, s.Phone, s.Name, s.Email, s.Status, packages.ToList(), addresses.ToList(), s.ConsentVersion,
+        return new Subscriber(s.Id, s.Phone, s.Name, s.Email, s.Status, packages.ToList(),
+            addresses.Select(a => new SubscriberAddress((int)a.Position, a.PartId, a.PartName, a.StreetId, a.StreetName, a.HouseNumber)).ToList(), s.ConsentVersion,
             DateTimeOffset.FromUnixTimeMilliseconds(s.ConsentAtMs), DateTimeOffset.FromUnixTimeMilliseconds(s.CreatedAtMs),
             s.ActivatedAtMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null);
     }

@@ -49,21 +49,25 @@ public sealed class SubscriptionService(
             return new(SignUpOutcome.Throttled, phone.E164, Throttle: reservation);
         }
 
-        string code;
+        string? code = null;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
         {
             var now = time.GetUtcNow();
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
-            if ((await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone.E164!, cancellationToken))?.Status == "active")
+            if ((await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone.E164!, cancellationToken))?.Status != "active")
             {
-                await throttle.ReleaseAsync(reservation.ReservationId!.Value, cancellationToken);
-                return new(SignUpOutcome.AlreadyActive, phone.E164);
+                await SubscriberRepository.SavePendingAsync(connection, transaction, phone.E164!, details, options.Value.ConsentTextVersion, now, cancellationToken);
+                code = await codes.IssueAsync(connection, transaction, phone.E164!, CodePurpose.Signup, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
+        }
 
-            await SubscriberRepository.SavePendingAsync(connection, transaction, phone.E164!, details, options.Value.ConsentTextVersion, now, cancellationToken);
-            code = await codes.IssueAsync(connection, transaction, phone.E164!, CodePurpose.Signup, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+        if (code is null)
+        {
+            // Released only after our transaction is gone: it holds the write lock the release needs.
+            await throttle.ReleaseAsync(reservation.ReservationId!.Value, cancellationToken);
+            return new(SignUpOutcome.AlreadyActive, phone.E164);
         }
 
         return await SendCodeAsync(phone.E164!, reservation, texts.SignupCode(code), cancellationToken)

@@ -7,7 +7,11 @@ internal static class SubscriptionsServiceCollectionExtensions
 {
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var section = configuration.GetSection(SubscriptionOptions.SectionName);
+        services.AddOptions<SubscriptionOptions>().Bind(section)
+            // The binder appends configured array items to the default ["CZ"]; configured regions must replace it.
+            .Configure(o => o.AllowedRegions = section.GetSection(nameof(SubscriptionOptions.AllowedRegions)).Get<string[]>() is { Length: > 0 } regions ? regions : o.AllowedRegions)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<PackageSeeder>();
         services.AddSingleton<SubscriberRepository>();

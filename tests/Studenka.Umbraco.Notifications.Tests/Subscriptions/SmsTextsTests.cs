@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
+
+public sealed class SmsTextsTests
+{
+    // GSM 03.38 basic character set, printable ASCII part: anything else makes the SMS UCS-2 or costs an escape.
+    private const string GsmSafe = " !\"#%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$_";
+
+    private static SmsTexts Texts(string townName = "Studénka") =>
+        new(Options.Create(new SmsOptions { TownName = townName }), Options.Create(new SubscriptionOptions()));
+
+    public static TheoryData<string, string> AllTexts()
+    {
+        var texts = Texts();
+        return new TheoryData<string, string>
+        {
+            { "signup", texts.SignupCode("042817") },
+            { "manage", texts.ManageCode("042817") },
+            { "cancelled", texts.Cancelled() },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTexts))]
+    public void Every_text_fits_one_plain_GSM_SMS_even_for_Studenka_with_an_accent(string kind, string text)
+    {
+        var unsafeChars = text.Where(c => !GsmSafe.Contains(c, StringComparison.Ordinal)).Distinct().ToArray();
+
+        Assert.True(unsafeChars.Length == 0, $"{kind}: '{new string(unsafeChars)}' in \"{text}\"");
+        Assert.StartsWith("Studenka SMS:", text, StringComparison.Ordinal);
+        Assert.True(text.Length <= 160, $"{kind}: {text.Length} characters is more than one SMS");
+    }
+
+    [Fact]
+    public void The_sign_up_text_contains_the_code_and_its_validity()
+    {
+        var text = Texts().SignupCode("042817");
+
+        Assert.Contains("042817", text, StringComparison.Ordinal);
+        Assert.Contains("10 minut", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_manage_text_contains_the_code()
+    {
+        Assert.Contains("042817", Texts().ManageCode("042817"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Studénka", "Studenka")]
+    [InlineData("Frýdlant nad Ostravicí", "Frydlant nad Ostravici")]
+    [InlineData("Kopřivnice", "Koprivnice")]
+    [InlineData("Žďár nad Sázavou", "Zdar nad Sazavou")]
+    [InlineData("Ústí nad Labem", "Usti nad Labem")]
+    public void Czech_town_names_lose_their_diacritics(string town, string expected)
+    {
+        Assert.Equal(expected, SmsTexts.StripDiacritics(town));
+        Assert.StartsWith(expected + " SMS:", Texts(town).Cancelled(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
+
+public sealed partial class SubscriptionServiceTests
+{
+    private const string Phone = "+420603123456";
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    private (SubscriptionService Service, SandboxSmsGateway Gateway) Create(TestDatabase db, IDbConnectionFactory? throttleConnections = null)
+    {
+        var options = Options.Create(new SubscriptionOptions());
+        var gateway = new SandboxSmsGateway(db.Connections, Options.Create(new SmsOptions()), _time);
+        var service = new SubscriptionService(
+            db.Connections,
+            new AreaRepository(db.Connections),
+            new SubscriberRepository(db.Connections),
+            new VerificationCodes(db.Connections, options, _time),
+            new VerificationSmsThrottle(throttleConnections ?? db.Connections, options, _time),
+            new PhoneNumberNormalizer(options),
+            gateway,
+            new SmsTexts(Options.Create(new SmsOptions()), options),
+            options,
+            _time,
+            NullLogger<SubscriptionService>.Instance);
+        return (service, gateway);
+    }
+
+    private static async Task<SubscriptionInput> InputAsync(TestDatabase db)
+    {
+        var catalog = await new AreaRepository(db.Connections).GetCatalogAsync(CancellationToken.None);
+        var novaHorka = catalog.Parts.Single(p => !p.HasStreets).Part.Id;
+        return new SubscriptionInput("603 123 456", "Jana", null, [new AddressInput(novaHorka, null, "15")], [TopicPackages.Everything], Consent: true);
+    }
+
+    [GeneratedRegex("[0-9]{6}")]
+    private static partial Regex SixDigits();
+
+    [Fact]
+    public async Task A_resident_signs_up_receives_a_code_by_SMS_and_becomes_active_with_it()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var (service, gateway) = Create(db);
+
+        var signUp = await service.SignUpAsync(await InputAsync(db), CancellationToken.None);
+        var sms = Assert.Single(await gateway.RecentAsync(10, Phone, CancellationToken.None));
+        var confirm = await service.ConfirmSignupAsync("603123456", SixDigits().Match(sms.Body).Value, CancellationToken.None);
+
+        Assert.Equal(SignUpOutcome.CodeSent, signUp.Outcome);
+        Assert.True(confirm.Succeeded);
+        var subscriber = await service.GetAsync(confirm.SubscriberId!.Value, CancellationToken.None);
+        Assert.Equal("active", subscriber!.Status);
+        Assert.Equal([TopicPackages.Everything], subscriber.Packages);
+        Assert.Equal("Nová Horka 15", Assert.Single(subscriber.Addresses).Display);
+    }
+
+    [Fact]
+    public async Task A_number_activated_while_its_sign_up_is_in_flight_is_told_so_and_keeps_its_SMS_allowance()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var (first, _) = Create(db);
+        await first.SignUpAsync(await InputAsync(db), CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        // The confirmation lands between the service's "already active?" check and its transaction.
+        var racing = new BeforeFirstOpen(db.Connections, c => c.ExecuteAsync("UPDATE subscribers SET status = 'active' WHERE phone = @Phone", new { Phone }));
+        var (service, gateway) = Create(db, racing);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var result = await service.SignUpAsync(await InputAsync(db), timeout.Token);
+
+        Assert.Equal(SignUpOutcome.AlreadyActive, result.Outcome);
+        Assert.Single(await gateway.RecentAsync(10, Phone, CancellationToken.None));
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM verification_sms_log"));
+    }
+
+    /// <summary>Runs <paramref name="action"/> once, on a separate connection, before the first connection is handed out.</summary>
+    private sealed class BeforeFirstOpen(IDbConnectionFactory inner, Func<DbConnection, Task> action) : IDbConnectionFactory
+    {
+        private Func<DbConnection, Task>? _pending = action;
+
+        public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            if (Interlocked.Exchange(ref _pending, null) is { } run)
+            {
+                await using var side = await inner.OpenAsync(cancellationToken);
+                await run(side);
+            }
+
+            return await inner.OpenAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
+
+public sealed class SubscriptionValidatorTests
+{
+    private const long Butovice = 1;
+    private const long StudenkaPart = 2;
+    private const long NovaHorka = 3;
+    private const long Butovicka = 10;
+    private const long Nadrazni = 11;
+    private const long Pozarnicka = 20;
+
+    private static readonly AreaCatalog Catalog = new(
+    [
+        new(new CityPart(Butovice, 158453, "Butovice"), [new(Butovicka, Butovice, "Butovická"), new(Nadrazni, Butovice, "Nádražní")]),
+        new(new CityPart(NovaHorka, 311, "Nová Horka"), []),
+        new(new CityPart(StudenkaPart, 413658, "Studénka"), [new(Pozarnicka, StudenkaPart, "Požárnická")]),
+    ]);
+
+    private static SubscriptionInput Input(params AddressInput[] addresses) =>
+        new("603 123 456", "Jana Nováková", "jana@example.cz", addresses, [2], Consent: true);
+
+    private static (SubscriptionDetails? Details, IReadOnlyList<FieldError> Errors) Validate(SubscriptionInput input, bool requireConsent = true) =>
+        SubscriptionValidator.Validate(input, Catalog, requireConsent);
+
+    [Fact]
+    public void A_complete_sign_up_is_accepted_with_its_address_and_packages()
+    {
+        var (details, errors) = Validate(Input(new AddressInput(Butovice, Butovicka, "762")));
+
+        Assert.Empty(errors);
+        Assert.NotNull(details);
+        Assert.Equal("Jana Nováková", details.Name);
+        Assert.Equal([new ValidatedAddress(1, Butovice, Butovicka, "762")], details.Addresses);
+        Assert.Equal([2], details.Packages);
+    }
+
+    [Fact]
+    public void A_part_with_streets_requires_a_street()
+    {
+        var (details, errors) = Validate(Input(new AddressInput(Butovice, null, "762")));
+
+        Assert.Null(details);
+        var error = Assert.Single(errors);
+        Assert.Equal("Addresses[0].StreetId", error.Field);
+        Assert.Contains("Butovice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nova_Horka_is_accepted_without_a_street()
+    {
+        var (details, errors) = Validate(Input(new AddressInput(NovaHorka, null, "15")));
+
+        Assert.Empty(errors);
+        Assert.Equal([new ValidatedAddress(1, NovaHorka, null, "15")], details!.Addresses);
+    }
+
+    [Fact]
+    public void Nova_Horka_refuses_a_street_because_it_has_none()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(NovaHorka, Butovicka, null)));
+
+        var error = Assert.Single(errors);
+        Assert.Equal("Addresses[0].StreetId", error.Field);
+        Assert.Contains("nemá ulice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_street_of_another_part_is_refused()
+    {
+        var (details, errors) = Validate(Input(new AddressInput(StudenkaPart, Butovicka, null)));
+
+        Assert.Null(details);
+        var error = Assert.Single(errors);
+        Assert.Equal("Addresses[0].StreetId", error.Field);
+        Assert.Contains("neleží v části Studénka", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_part_is_refused()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(999, null, null)));
+
+        Assert.Equal("Addresses[0].PartId", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Four_addresses_are_refused_because_three_is_the_limit()
+    {
+        var (details, errors) = Validate(Input(
+            new AddressInput(Butovice, Butovicka, null),
+            new AddressInput(Butovice, Nadrazni, null),
+            new AddressInput(StudenkaPart, Pozarnicka, null),
+            new AddressInput(NovaHorka, null, null)));
+
+        Assert.Null(details);
+        Assert.Equal("Addresses", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Empty_address_slots_are_skipped_and_the_rest_renumbered_from_one()
+    {
+        var (details, errors) = Validate(Input(
+            new AddressInput(null, null, "  "),
+            new AddressInput(StudenkaPart, Pozarnicka, " 1234/5a "),
+            new AddressInput(null, null, null)));
+
+        Assert.Empty(errors);
+        Assert.Equal([new ValidatedAddress(1, StudenkaPart, Pozarnicka, "1234/5a")], details!.Addresses);
+    }
+
+    [Fact]
+    public void Only_empty_address_slots_ask_for_at_least_one_address()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(null, null, null)));
+
+        Assert.Equal("Addresses[0].PartId", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void The_same_address_twice_is_refused()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(Butovice, Butovicka, "762"), new AddressInput(Butovice, Butovicka, "762")));
+
+        Assert.Equal("Addresses[1].PartId", Assert.Single(errors).Field);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("12-14")]
+    [InlineData("123456")]
+    [InlineData("12/")]
+    public void A_house_number_not_written_as_762_or_1234_5a_is_refused(string houseNumber)
+    {
+        var (_, errors) = Validate(Input(new AddressInput(Butovice, Butovicka, houseNumber)));
+
+        Assert.Equal("Addresses[0].HouseNumber", Assert.Single(errors).Field);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("Jana <b>")]
+    [InlineData("Jana1")]
+    public void A_name_with_markup_or_digits_is_refused(string name)
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Name = name };
+
+        var (details, errors) = Validate(input);
+
+        Assert.Null(details);
+        Assert.Equal("Name", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void A_Czech_name_with_diacritics_hyphen_and_apostrophe_is_accepted()
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Name = "Žofie Nováková-O'Brien" };
+
+        Assert.Empty(Validate(input).Errors);
+    }
+
+    [Fact]
+    public void An_email_with_markup_is_refused_but_an_empty_one_is_fine()
+    {
+        var bad = Input(new AddressInput(Butovice, Butovicka, null)) with { Email = "a@b.cz<script>" };
+        var empty = Input(new AddressInput(Butovice, Butovicka, null)) with { Email = "  " };
+
+        Assert.Equal("Email", Assert.Single(Validate(bad).Errors).Field);
+        Assert.Null(Validate(empty).Details!.Email);
+    }
+
+    [Fact]
+    public void Sign_up_without_consent_is_refused()
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Consent = false };
+
+        var (details, errors) = Validate(input, requireConsent: true);
+
+        Assert.Null(details);
+        Assert.Equal("Consent", Assert.Single(errors).Field);
+    }
+
+    [Fact]
+    public void Editing_an_existing_subscription_does_not_ask_for_consent_again()
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Consent = false };
+
+        var (details, errors) = Validate(input, requireConsent: false);
+
+        Assert.Empty(errors);
+        Assert.NotNull(details);
+    }
+
+    [Fact]
+    public void No_package_chosen_is_refused()
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Packages = [] };
+
+        Assert.Equal("Packages", Assert.Single(Validate(input).Errors).Field);
+    }
+
+    [Fact]
+    public void An_unknown_package_is_refused()
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Packages = [2, 6] };
+
+        Assert.Equal("Packages", Assert.Single(Validate(input).Errors).Field);
+    }
+
+    [Fact]
+    public void Choosing_everything_with_other_packages_stores_only_everything()
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Packages = [1, 5, 2] };
+
+        Assert.Equal([TopicPackages.Everything], Validate(input).Details!.Packages);
+    }
+}

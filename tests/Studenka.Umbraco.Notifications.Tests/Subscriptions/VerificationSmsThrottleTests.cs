@@ -1,0 +1,228 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
+
+public sealed class VerificationSmsThrottleTests
+{
+    private const string Phone = "+420603123456";
+
+    // Starts early in the year: FakeTimeProvider only moves forward, and the DST tests jump to March and October.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
+
+    private VerificationSmsThrottle Throttle(TestDatabase db, Action<SubscriptionOptions>? configure = null)
+    {
+        var options = new SubscriptionOptions();
+        configure?.Invoke(options);
+        return new VerificationSmsThrottle(db.Connections, Options.Create(options), _time);
+    }
+
+    private static string OtherPhone(int i) => $"+42077700{i:D4}";
+
+    private static Task<ThrottleDecision> ReserveAsync(VerificationSmsThrottle throttle, string phone = Phone) =>
+        throttle.TryReserveAsync(phone, CancellationToken.None);
+
+    [Fact]
+    public async Task A_second_code_within_a_minute_is_refused_with_the_seconds_to_wait()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db);
+        var first = await ReserveAsync(throttle);
+        _time.Advance(TimeSpan.FromSeconds(20));
+
+        var second = await ReserveAsync(throttle);
+
+        Assert.True(first.IsAllowed);
+        Assert.NotNull(first.ReservationId);
+        Assert.Equal(ThrottleOutcome.Cooldown, second.Outcome);
+        Assert.Null(second.ReservationId);
+        Assert.Equal(40, second.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task A_second_code_after_the_cooldown_is_allowed()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db);
+        await ReserveAsync(throttle);
+        _time.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.True((await ReserveAsync(throttle)).IsAllowed);
+    }
+
+    [Fact]
+    public async Task The_cooldown_of_one_number_does_not_hold_up_another()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db);
+        await ReserveAsync(throttle);
+
+        Assert.True((await ReserveAsync(throttle, OtherPhone(1))).IsAllowed);
+    }
+
+    [Fact]
+    public async Task One_number_gets_at_most_five_codes_in_24_hours()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await ReserveAsync(throttle)).IsAllowed, $"code {i + 1} should be allowed");
+            _time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var sixth = await ReserveAsync(throttle);
+
+        Assert.Equal(ThrottleOutcome.PhoneDailyLimit, sixth.Outcome);
+        Assert.True(sixth.RetryAfterSeconds > 0);
+    }
+
+    [Fact]
+    public async Task The_per_number_limit_is_a_rolling_24_hours()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.MaxCodesPerPhonePerDay = 2);
+        var start = _time.GetUtcNow();
+        await ReserveAsync(throttle);
+        _time.Advance(TimeSpan.FromHours(1));
+        await ReserveAsync(throttle);
+
+        _time.SetUtcNow(start.AddHours(24) - TimeSpan.FromSeconds(1));
+        var justBefore = await ReserveAsync(throttle);
+        _time.SetUtcNow(start.AddHours(24));
+        var dayLater = await ReserveAsync(throttle);
+
+        Assert.Equal(ThrottleOutcome.PhoneDailyLimit, justBefore.Outcome);
+        Assert.True(dayLater.IsAllowed);
+    }
+
+    [Fact]
+    public async Task The_site_wide_cap_stops_codes_to_every_number()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 3);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await ReserveAsync(throttle, OtherPhone(i))).IsAllowed);
+        }
+
+        var fourth = await ReserveAsync(throttle, OtherPhone(99));
+
+        Assert.Equal(ThrottleOutcome.GlobalDailyCap, fourth.Outcome);
+    }
+
+    [Theory]
+    [InlineData("2026-01-15T22:20:00Z", "2026-01-15T22:30:00Z", "2026-01-15T23:05:00Z")] // winter, UTC+1: 23:20, 23:30 → 00:05
+    [InlineData("2026-07-15T21:20:00Z", "2026-07-15T21:30:00Z", "2026-07-15T22:05:00Z")] // summer, UTC+2: 23:20, 23:30 → 00:05
+    public async Task The_site_wide_cap_resets_at_midnight_in_Prague_not_in_UTC(string first, string capReached, string afterMidnight)
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 2);
+        _time.SetUtcNow(DateTimeOffset.Parse(first, System.Globalization.CultureInfo.InvariantCulture));
+        await ReserveAsync(throttle, OtherPhone(1));
+        _time.SetUtcNow(DateTimeOffset.Parse(capReached, System.Globalization.CultureInfo.InvariantCulture));
+        await ReserveAsync(throttle, OtherPhone(2));
+
+        var beforeMidnight = await ReserveAsync(throttle, OtherPhone(3));
+        _time.SetUtcNow(DateTimeOffset.Parse(afterMidnight, System.Globalization.CultureInfo.InvariantCulture));
+        var nextPragueDay = await ReserveAsync(throttle, OtherPhone(4));
+
+        Assert.Equal(ThrottleOutcome.GlobalDailyCap, beforeMidnight.Outcome);
+        Assert.True(nextPragueDay.IsAllowed, "00:05 in Prague is a new calendar day");
+    }
+
+    [Fact]
+    public async Task On_the_spring_switch_to_summer_time_codes_sent_late_the_evening_before_do_not_count()
+    {
+        // 28 March 2026 23:10 and 23:30 CET (UTC+1); 29 March starts at 23:00 UTC and switches to CEST at 01:00 UTC.
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 2);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 28, 22, 10, 0, TimeSpan.Zero));
+        await ReserveAsync(throttle, OtherPhone(1));
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 28, 22, 30, 0, TimeSpan.Zero));
+        await ReserveAsync(throttle, OtherPhone(2));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 29, 12, 0, 0, TimeSpan.FromHours(2)));
+        var noonOfSwitchDay = await ReserveAsync(throttle, OtherPhone(3));
+
+        Assert.True(noonOfSwitchDay.IsAllowed, "29 March began at 00:00 CET; yesterday's codes must not count");
+    }
+
+    [Fact]
+    public async Task On_the_autumn_switch_to_winter_time_codes_sent_just_after_midnight_count_for_that_day()
+    {
+        // 25 October 2026 starts at 22:00 UTC on the 24th (CEST, UTC+2) and switches to CET at 01:00 UTC.
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 2);
+        _time.SetUtcNow(new DateTimeOffset(2026, 10, 25, 0, 10, 0, TimeSpan.FromHours(2)));
+        await ReserveAsync(throttle, OtherPhone(1));
+        _time.SetUtcNow(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.FromHours(2)));
+        await ReserveAsync(throttle, OtherPhone(2));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 10, 25, 12, 0, 0, TimeSpan.FromHours(1)));
+        var noonOfSwitchDay = await ReserveAsync(throttle, OtherPhone(3));
+        _time.SetUtcNow(new DateTimeOffset(2026, 10, 26, 0, 5, 0, TimeSpan.FromHours(1)));
+        var nextDay = await ReserveAsync(throttle, OtherPhone(4));
+
+        Assert.Equal(ThrottleOutcome.GlobalDailyCap, noonOfSwitchDay.Outcome);
+        Assert.True(nextDay.IsAllowed);
+    }
+
+    [Fact]
+    public async Task Releasing_a_reservation_gives_the_number_its_allowance_back()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.MaxCodesPerPhonePerDay = 1);
+        var failedSend = await ReserveAsync(throttle);
+
+        await throttle.ReleaseAsync(failedSend.ReservationId!.Value, CancellationToken.None);
+        var retry = await ReserveAsync(throttle);
+
+        Assert.True(retry.IsAllowed, "a code the gateway did not take must not cost a cooldown or the daily allowance");
+    }
+
+    [Fact]
+    public async Task Releasing_a_reservation_gives_the_site_wide_cap_back()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 1);
+        var failedSend = await ReserveAsync(throttle, OtherPhone(1));
+        var blocked = await ReserveAsync(throttle, OtherPhone(2));
+
+        await throttle.ReleaseAsync(failedSend.ReservationId!.Value, CancellationToken.None);
+        var retry = await ReserveAsync(throttle, OtherPhone(2));
+
+        Assert.Equal(ThrottleOutcome.GlobalDailyCap, blocked.Outcome);
+        Assert.True(retry.IsAllowed);
+    }
+
+    [Fact]
+    public async Task The_log_does_not_contain_the_phone_number()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        await ReserveAsync(Throttle(db));
+
+        await using var connection = await db.OpenAsync();
+        var rows = (await connection.QueryAsync<string>("SELECT phone_hash || '|' || sent_at_ms FROM verification_sms_log")).ToList();
+
+        var row = Assert.Single(rows);
+        Assert.DoesNotContain("603123456", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("603 123 456", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Log_entries_older_than_two_days_are_trimmed()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db);
+        await ReserveAsync(throttle, OtherPhone(1));
+        _time.Advance(TimeSpan.FromDays(3));
+
+        await ReserveAsync(throttle, OtherPhone(2));
+
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM verification_sms_log"));
+    }
+}
