@@ -13,8 +13,16 @@ fi
 
 results="TestResults"
 rm -rf "$results"
-dotnet test Studenka.sln --logger "trx" --results-directory "$results" "$@"
-status=$?
+status=0
+dotnet build Studenka.sln "$@" || status=$?
+if [ "$status" -eq 0 ]; then
+  # One named result file per project: parallel runs cannot overwrite each other's counts.
+  for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
+    dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
+  done
+fi
 
 passed=0
 failed=0
