@@ -97,5 +97,11 @@ internal static class Migrations
                 sent_at_ms INTEGER NOT NULL
             );
             """),
+        new(4, "installation secrets", """
+            CREATE TABLE installation_secrets (
+                name TEXT PRIMARY KEY,
+                value BLOB NOT NULL
+            );
+            """),
     ];
 }

@@ -10,6 +10,7 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddOptions<PersistenceOptions>().Bind(configuration.GetSection(PersistenceOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<InstallationSecrets>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

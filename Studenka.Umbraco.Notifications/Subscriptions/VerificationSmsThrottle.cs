@@ -25,16 +25,18 @@ public sealed record ThrottleDecision(ThrottleOutcome Outcome, long? Reservation
 /// database so it holds across restarts and nodes. A reservation is taken before sending and
 /// released if the gateway did not take the SMS, so failures do not eat a resident's allowance.
 /// </summary>
-public sealed class VerificationSmsThrottle(IDbConnectionFactory connections, IOptions<SubscriptionOptions> options, TimeProvider time)
+public sealed class VerificationSmsThrottle(IDbConnectionFactory connections, InstallationSecrets secrets, IOptions<SubscriptionOptions> options, TimeProvider time)
 {
-    // The log outlives a cancelled subscription, so it must not hold the number itself.
-    private static readonly byte[] PhoneHashKey = Encoding.UTF8.GetBytes("studenka-sms/verification-log/v1");
 
     public async Task<ThrottleDecision> TryReserveAsync(string phone, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        var phoneHash = Convert.ToHexString(HMACSHA256.HashData(PhoneHashKey, Encoding.UTF8.GetBytes(phone)));
+        // The log outlives a cancelled subscription, so it keeps only a keyed hash of the number;
+        // the key is random per installation, so the ~10^9 Czech numbers cannot be tried offline
+        // without the database itself.
+        var key = await secrets.GetOrCreateAsync("verification-log-hmac", cancellationToken);
+        var phoneHash = Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(phone)));
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
         var localNow = TimeZoneInfo.ConvertTime(now, zone);
         var dayStart = new DateTimeOffset(localNow.Date, zone.GetUtcOffset(localNow.Date)).ToUnixTimeMilliseconds();

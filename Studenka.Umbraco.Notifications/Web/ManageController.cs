@@ -69,6 +69,7 @@ public sealed class ManageController(
             return SessionExpired();
         }
 
+        ViewData["Phone"] = PhoneNumberNormalizer.Display(subscriber.Phone);
         return Page("ManageEdit", await FormView(SubscriptionFormModel.From(subscriber), [], cancellationToken));
     }
 
@@ -80,6 +81,7 @@ public sealed class ManageController(
             return SessionExpired();
         }
 
+        ViewData["Phone"] = PhoneNumberNormalizer.Display(subscriber.Phone);
         if (!ModelState.IsValid)
         {
             return Page("ManageEdit", await FormView(form, [new FieldError("Addresses[0].PartId", "Některé pole obsahuje neplatnou hodnotu.")], cancellationToken), StatusCodes.Status400BadRequest);

@@ -97,6 +97,7 @@ public sealed class ResidentJourneyTests : IDisposable
 
         var editPage = await _resident.PageTextAsync("/sms/sprava/odber");
         Assert.Contains("Váš odběr SMS zpráv", editPage, StringComparison.Ordinal);
+        Assert.Contains("+420 603 123 456", editPage, StringComparison.Ordinal);
         var novaHorka = ResidentClient.PartId(_site, "Nová Horka").ToString(System.Globalization.CultureInfo.InvariantCulture);
         var saved = await _resident.PostAsync("/sms/sprava/odber",
         [

@@ -26,7 +26,7 @@ public sealed partial class SubscriptionServiceTests
             new AreaRepository(db.Connections),
             new SubscriberRepository(db.Connections),
             new VerificationCodes(db.Connections, options, _time),
-            new VerificationSmsThrottle(throttleConnections ?? db.Connections, options, _time),
+            new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), options, _time),
             new PhoneNumberNormalizer(options),
             gateway,
             new SmsTexts(Options.Create(new SmsOptions()), options),

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
@@ -16,7 +17,7 @@ public sealed class VerificationSmsThrottleTests
     {
         var options = new SubscriptionOptions();
         configure?.Invoke(options);
-        return new VerificationSmsThrottle(db.Connections, Options.Create(options), _time);
+        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), Options.Create(options), _time);
     }
 
     private static string OtherPhone(int i) => $"+42077700{i:D4}";
@@ -196,6 +197,22 @@ public sealed class VerificationSmsThrottleTests
 
         Assert.Equal(ThrottleOutcome.GlobalDailyCap, blocked.Outcome);
         Assert.True(retry.IsAllowed);
+    }
+
+    [Fact]
+    public async Task The_log_hash_is_keyed_per_installation_so_it_cannot_be_recomputed_from_the_source()
+    {
+        await using var first = await TestDatabase.CreateAsync(_time);
+        await using var second = await TestDatabase.CreateAsync(_time);
+        await ReserveAsync(Throttle(first));
+        await ReserveAsync(Throttle(second));
+
+        await using var a = await first.OpenAsync();
+        await using var b = await second.OpenAsync();
+        var hashA = await a.ExecuteScalarAsync<string>("SELECT phone_hash FROM verification_sms_log");
+        var hashB = await b.ExecuteScalarAsync<string>("SELECT phone_hash FROM verification_sms_log");
+
+        Assert.NotEqual(hashA, hashB);
     }
 
     [Fact]
