@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Areas.Ruian;
 using Studenka.Umbraco.Notifications.Persistence;
-using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Notifications.Tests.Areas;
@@ -16,36 +12,23 @@ namespace Studenka.Umbraco.Notifications.Tests.Areas;
 /// <summary>A migrated and seeded package database in a temp SQLite file, as a fresh site has it.</summary>
 internal sealed class SeededAreaDatabase : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly TestDatabase _database;
 
-    private SeededAreaDatabase(string directory, SqliteConnectionFactory connections)
+    private SeededAreaDatabase(TestDatabase database)
     {
-        _directory = directory;
-        Connections = connections;
-        Importer = new RuianImportService(connections);
-        Areas = new AreaRepository(connections);
+        _database = database;
+        Importer = new RuianImportService(database.Connections);
+        Areas = new AreaRepository(database.Connections);
     }
 
-    public SqliteConnectionFactory Connections { get; }
+    public SqliteConnectionFactory Connections => _database.Connections;
 
     public RuianImportService Importer { get; }
 
     public AreaRepository Areas { get; }
 
-    public static async Task<SeededAreaDatabase> CreateAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions
-        {
-            ConnectionString = $"Data Source={Path.Combine(directory, "studenka-sms.db")}",
-        }));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        await new DatabaseMigrator(connections, time, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        await new PackageSeeder(connections).SeedAsync(CancellationToken.None);
-        await new AreaSeeder(connections).SeedAsync(CancellationToken.None);
-        return new SeededAreaDatabase(directory, connections);
-    }
+    public static async Task<SeededAreaDatabase> CreateAsync() =>
+        new(await TestDatabase.CreateAsync(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero))));
 
     public Task<RuianImportResult> ImportAsync(byte[] file) =>
         Importer.ImportAsync(new MemoryStream(file), AreaSeeder.StudenkaMunicipalityCode, CancellationToken.None);
@@ -85,18 +68,5 @@ internal sealed class SeededAreaDatabase : IAsyncDisposable
         return text.ToString();
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS temp cleaner takes it later.
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
