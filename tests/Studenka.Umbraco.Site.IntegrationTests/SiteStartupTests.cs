@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Studenka.Umbraco.Testing;
+
+namespace Studenka.Umbraco.Site.IntegrationTests;
+
+public sealed class SiteStartupTests
+{
+    [Fact]
+    public async Task A_second_start_on_the_same_database_changes_nothing()
+    {
+        using var first = new StudenkaSiteFactory();
+        _ = first.Services; // starts the host: migrate + seed
+        var before = Snapshot(first);
+
+        using (var second = new StudenkaSiteFactory(directory: first.Directory_))
+        {
+            _ = second.Services;
+            Assert.Equal(before, Snapshot(second));
+        }
+
+        Assert.Contains("[schema_migrations]", before, StringComparison.Ordinal);
+        Assert.Contains("Nová Horka", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_backoffice_manifest_is_served_from_App_Plugins_with_the_sms_section()
+    {
+        using var site = new StudenkaSiteFactory();
+        var response = await site.CreateClient().GetAsync("/App_Plugins/Studenka.Notifications/umbraco-package.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var manifest = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Studenka.Umbraco.Notifications", manifest.RootElement.GetProperty("id").GetString());
+        var section = manifest.RootElement.GetProperty("extensions").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "section");
+        Assert.Equal("Studenka.Notifications.Section", section.GetProperty("alias").GetString());
+        Assert.Equal("sms", section.GetProperty("meta").GetProperty("pathname").GetString());
+    }
+
+    /// <summary>Schema and every row of every table (timestamps included).</summary>
+    private static string Snapshot(StudenkaSiteFactory site)
+    {
+        using var db = site.OpenDatabase();
+        var text = new StringBuilder();
+        foreach (var (name, sql) in db.Query<(string, string)>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        {
+            text.AppendLine($"[{name}] {sql}");
+            using var reader = db.ExecuteReader($"SELECT * FROM \"{name}\" ORDER BY rowid");
+            while (reader.Read())
+            {
+                var values = new object[reader.FieldCount];
+                reader.GetValues(values);
+                text.AppendLine(string.Join('|', values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return text.ToString();
+    }
+}
