@@ -39,6 +39,16 @@ public sealed class SiteStartupTests
         Assert.Equal("sms", section.GetProperty("meta").GetProperty("pathname").GetString());
     }
 
+    [Fact]
+    public void A_configured_MessageBird_key_stops_the_start_instead_of_silently_using_the_sandbox()
+    {
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:MessageBirdAccessKey"] = "live_abc" });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => site.Services);
+
+        Assert.Contains("MessageBirdAccessKey", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Schema and every row of every table (timestamps included).</summary>
     private static string Snapshot(StudenkaSiteFactory site)
     {
