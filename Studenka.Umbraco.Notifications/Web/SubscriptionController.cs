@@ -64,9 +64,9 @@ public sealed class SubscriptionController(
             return Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone), CodeError(result.Check)), StatusCodes.Status400BadRequest);
         }
 
-        return Page("Activated", new MessagePageModel("Hotovo, odběr je aktivní",
+        return Message(StatusCodes.Status200OK, "Hotovo, odběr je aktivní",
             $"Číslo {PhoneNumberNormalizer.Display(phone)} je ověřené. Zprávy města vám začneme posílat podle vybraných balíčků a adres.",
-            "/sms/sprava", "Změnit nebo zrušit odběr"));
+            "/sms/sprava", "Změnit nebo zrušit odběr");
     }
 
     [HttpPost("overeni/znovu")]

@@ -18,7 +18,6 @@ public sealed class SubscriptionFormViewComponent(AreaRepository areas, IOptions
     /// <param name="block">The Umbraco block the form is placed in (unused; its settings may style the form later).</param>
     public async Task<IViewComponentResult> InvokeAsync(SubscriptionFormView? state = null, object? block = null)
     {
-        _ = block;
         var view = state ?? new SubscriptionFormView(
             FormMode.SignUp, new SubscriptionFormModel(), [], await areas.GetCatalogAsync(HttpContext.RequestAborted), options.Value.PrivacyUrl);
         return View(view);
