@@ -20,6 +20,7 @@ public sealed class SubscriptionService(
     PhoneNumberNormalizer phones,
     ISmsGateway gateway,
     SmsTexts texts,
+    TownCalendar calendar,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
     ILogger<SubscriptionService> logger)
@@ -103,7 +104,7 @@ public sealed class SubscriptionService(
         if (activated)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await SubscriberRepository.IncrementStatAsync(connection, transaction, TownDay(), "activated", cancellationToken);
+            await SubscriberRepository.IncrementStatAsync(connection, transaction, calendar.Today(), "activated", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -147,7 +148,7 @@ public sealed class SubscriptionService(
     public async Task<bool> CancelAsync(long subscriberId, CancellationToken cancellationToken)
     {
         var subscriber = await subscribers.LoadAsync(subscriberId, cancellationToken);
-        if (subscriber is null || !await subscribers.DeleteAsync(subscriberId, TownDay(), cancellationToken))
+        if (subscriber is null || !await subscribers.DeleteAsync(subscriberId, calendar.Today(), cancellationToken))
         {
             return false;
         }
@@ -212,11 +213,5 @@ public sealed class SubscriptionService(
         logger.LogError("Verification SMS was not accepted by the gateway: {Status} {Error}", result.Status, result.Error);
         await throttle.ReleaseAsync(reservation.ReservationId!.Value, cancellationToken);
         return false;
-    }
-
-    private string TownDay()
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-        return TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

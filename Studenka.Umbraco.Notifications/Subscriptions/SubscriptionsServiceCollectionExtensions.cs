@@ -12,6 +12,7 @@ internal static class SubscriptionsServiceCollectionExtensions
             // The binder appends configured array items to the default ["CZ"]; configured regions must replace it.
             .Configure(o => o.AllowedRegions = section.GetSection(nameof(SubscriptionOptions.AllowedRegions)).Get<string[]>() is { Length: > 0 } regions ? regions : o.AllowedRegions)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TownCalendar>();
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<PackageSeeder>();
         services.AddSingleton<SubscriberRepository>();

@@ -25,7 +25,7 @@ public sealed record ThrottleDecision(ThrottleOutcome Outcome, long? Reservation
 /// database so it holds across restarts and nodes. A reservation is taken before sending and
 /// released if the gateway did not take the SMS, so failures do not eat a resident's allowance.
 /// </summary>
-public sealed class VerificationSmsThrottle(IDbConnectionFactory connections, InstallationSecrets secrets, IOptions<SubscriptionOptions> options, TimeProvider time)
+public sealed class VerificationSmsThrottle(IDbConnectionFactory connections, InstallationSecrets secrets, TownCalendar calendar, IOptions<SubscriptionOptions> options, TimeProvider time)
 {
 
     public async Task<ThrottleDecision> TryReserveAsync(string phone, CancellationToken cancellationToken)
@@ -37,9 +37,7 @@ public sealed class VerificationSmsThrottle(IDbConnectionFactory connections, In
         // without the database itself.
         var key = await secrets.GetOrCreateAsync("verification-log-hmac", cancellationToken);
         var phoneHash = Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(phone)));
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone);
-        var localNow = TimeZoneInfo.ConvertTime(now, zone);
-        var dayStart = new DateTimeOffset(localNow.Date, zone.GetUtcOffset(localNow.Date)).ToUnixTimeMilliseconds();
+        var dayStart = calendar.StartOfToday().ToUnixTimeMilliseconds();
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);

@@ -41,14 +41,14 @@ public sealed class ManageController(
     [HttpGet("overeni")]
     public IActionResult Code(string? t) => session.PhoneFromToken(t) is { } phone
         ? Page("ManageCode", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone)))
-        : Message(StatusCodes.Status400BadRequest, "Neplatný odkaz", "Odkaz je neplatný. Zadejte prosím číslo znovu.", "/sms/sprava", "Správa odběru");
+        : BadLink();
 
     [HttpPost("overeni")]
     public async Task<IActionResult> Code(string? t, string? code, CancellationToken cancellationToken)
     {
         if (session.PhoneFromToken(t) is not { } phone)
         {
-            return Message(StatusCodes.Status400BadRequest, "Neplatný odkaz", "Odkaz je neplatný. Zadejte prosím číslo znovu.", "/sms/sprava", "Správa odběru");
+            return BadLink();
         }
 
         var result = await subscriptions.ConfirmManageAsync(phone, code, cancellationToken);
@@ -148,6 +148,8 @@ public sealed class ManageController(
 
     private async Task<Subscriber?> CurrentAsync(CancellationToken cancellationToken) =>
         session.CurrentSubscriberId(HttpContext) is { } id ? await subscriptions.GetAsync(id, cancellationToken) : null;
+
+    private IActionResult BadLink() => Message(StatusCodes.Status400BadRequest, "Neplatný odkaz", "Odkaz je neplatný. Zadejte prosím číslo znovu.", "/sms/sprava", "Správa odběru");
 
     private IActionResult SessionExpired() => Message(StatusCodes.Status401Unauthorized, "Přihlášení vypršelo",
         "Pro správu odběru zadejte znovu své číslo, pošleme vám nový kód.", "/sms/sprava", "Správa odběru");

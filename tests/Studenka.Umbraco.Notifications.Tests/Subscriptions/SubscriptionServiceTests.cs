@@ -26,10 +26,11 @@ public sealed partial class SubscriptionServiceTests
             new AreaRepository(db.Connections),
             new SubscriberRepository(db.Connections),
             new VerificationCodes(db.Connections, options, _time),
-            new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), options, _time),
+            new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(options, _time), options, _time),
             new PhoneNumberNormalizer(options),
             gateway,
             new SmsTexts(Options.Create(new SmsOptions()), options),
+            new TownCalendar(options, _time),
             options,
             _time,
             NullLogger<SubscriptionService>.Instance);

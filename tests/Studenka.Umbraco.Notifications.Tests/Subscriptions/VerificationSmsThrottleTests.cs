@@ -17,7 +17,7 @@ public sealed class VerificationSmsThrottleTests
     {
         var options = new SubscriptionOptions();
         configure?.Invoke(options);
-        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), Options.Create(options), _time);
+        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
     }
 
     private static string OtherPhone(int i) => $"+42077700{i:D4}";
