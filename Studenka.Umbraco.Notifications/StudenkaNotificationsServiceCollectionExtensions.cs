@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Web;
@@ -29,6 +32,9 @@ public static class StudenkaNotificationsServiceCollectionExtensions
             .AddAreas()
             .AddSmsGateway(configuration)
             .AddSubscriptions(configuration)
+            .AddOperators(configuration)
+            .AddCampaigns(configuration)
+            .AddDelivery(configuration)
             .AddNotificationsWeb(configuration);
     }
 

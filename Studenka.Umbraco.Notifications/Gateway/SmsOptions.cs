@@ -16,6 +16,15 @@ public sealed class SmsOptions
     /// <summary>MessageBird access key. Empty means the sandbox gateway: nothing is sent, everything is kept.</summary>
     public string? MessageBirdAccessKey { get; set; }
 
+    /// <summary>Base address of MessageBird's REST API (tests point it at a local fake).</summary>
+    public Uri MessageBirdBaseUrl { get; set; } = new("https://rest.messagebird.com/");
+
+    /// <summary>Public URL of the delivery-report webhook, sent as <c>reportUrl</c> with every message.</summary>
+    public Uri? ReportUrl { get; set; }
+
+    /// <summary>MessageBird's signing key (not the access key) that signs webhook calls with MessageBird-Signature-JWT.</summary>
+    public string? WebhookSigningKey { get; set; }
+
     /// <summary>Name used in SMS texts ("SMS zprávy města Studénka").</summary>
     [Required]
     public string TownName { get; set; } = "Studénka";

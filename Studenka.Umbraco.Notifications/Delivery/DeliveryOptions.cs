@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Studenka.Umbraco.Notifications.Delivery;
+
+/// <summary>Section <c>Studenka:Delivery</c>: how fast and how carefully the outbox is sent.</summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Studenka:Delivery";
+
+    /// <summary>Recipients per gateway request; MessageBird takes at most 50.</summary>
+    [Range(1, 50)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Gateway requests in flight at once, per node.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Gateway requests per second, per node.</summary>
+    [Range(1, 10_000)]
+    public int RequestsPerSecond { get; set; } = 20;
+
+    /// <summary>SMS (recipients) per second, per node: the provider's agreed throughput.</summary>
+    [Range(1, 100_000)]
+    public int SmsPerSecond { get; set; } = 200;
+
+    /// <summary>How long a claimed row belongs to one worker before another node may resolve it.</summary>
+    [Range(5, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>How often an idle worker looks for due campaigns and retries.</summary>
+    [Range(1, 3600)]
+    public int PollIntervalSeconds { get; set; } = 2;
+
+    /// <summary>Attempts of a batch the gateway demonstrably refused (5xx, 429, refused connection) before it fails.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Name of this node in leases; defaults to the machine name. Unique per node.</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>False keeps the worker off on this node (e.g. a front-end-only node, or a command run).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Dapper;
+using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Delivery;
+
+/// <summary>
+/// The one definition of "who receives a campaign", used both for the preview count and for the
+/// outbox snapshot, so the number an operator confirms is the number that is written.
+/// Phones are unique per subscriber, so one row per active subscriber is one row per distinct phone.
+/// </summary>
+public sealed class RecipientTargeting(IDbConnectionFactory connections)
+{
+    private const string Matching = """
+        FROM subscribers s
+        WHERE s.status = 'active'
+          AND EXISTS (SELECT 1 FROM subscriber_packages sp
+                      WHERE sp.subscriber_id = s.id AND sp.package_id IN (@PackageId, @Everything))
+          AND (@WholeTown = 1 OR EXISTS (SELECT 1 FROM subscriber_addresses a
+                      WHERE a.subscriber_id = s.id AND (a.city_part_id IN @CityPartIds OR a.street_id IN @StreetIds)))
+        """;
+
+    public async Task<int> CountAsync(CampaignAudience audience, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) " + Matching, Parameters(audience), cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Writes one pending outbox row per recipient, inside the caller's transaction.</summary>
+    public static Task<int> SnapshotAsync(DbConnection connection, DbTransaction transaction, long campaignId, CampaignAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(Parameters(audience));
+        parameters.Add("CampaignId", campaignId);
+        parameters.Add("Now", now.ToUnixTimeMilliseconds());
+        return connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @Now, @Now " + Matching,
+            parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static object Parameters(CampaignAudience audience) => new
+    {
+        audience.PackageId,
+        Everything = TopicPackages.Everything,
+        WholeTown = audience.IsWholeTown ? 1 : 0,
+        audience.CityPartIds,
+        audience.StreetIds,
+    };
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Studenka.Umbraco.Notifications.Operators;
+
+namespace Studenka.Umbraco.Notifications.Web.Management;
+
+/// <summary>
+/// Base of the management API (<c>/umbraco/sms/api/v1/...</c>, the path the backoffice client calls
+/// in both hosts): JSON in and out, and nobody without the SMS section gets in.
+/// </summary>
+[ApiController]
+[Authorize(Policy = NotificationsPolicies.SectionAccess)]
+[Produces("application/json")]
+public abstract class ManagementApiControllerBase : ControllerBase
+{
+    public const string RoutePrefix = "umbraco/sms/api/v1";
+}
