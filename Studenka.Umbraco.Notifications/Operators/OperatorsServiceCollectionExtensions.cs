@@ -7,6 +7,7 @@ internal static class OperatorsServiceCollectionExtensions
 {
     public static IServiceCollection AddOperators(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<AuditLog>();
         return services;
     }
 }
