@@ -54,6 +54,7 @@ public static class StandaloneOperatorsServiceCollectionExtensions
         o.LoginPath = OperatorCookie.LoginPath;
         o.LogoutPath = OperatorCookie.LogoutPath;
         o.ReturnUrlParameter = "returnUrl";
+        o.Events.OnValidatePrincipal = OperatorSessionValidator.ValidateAsync;
         o.Events.OnRedirectToLogin = context => IsApi(context.Request)
             ? OperatorProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Nepřihlášen", "Přihlaste se jako operátor (POST /umbraco/sms/api/v1/auth/login).")
             : Redirect(context);

@@ -65,4 +65,40 @@ public sealed class OperatorApiAuthTests
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
     }
+
+    [Theory]
+    [InlineData("UPDATE operators SET role = 'Dispatch' WHERE user_name = 'spravce'")]
+    [InlineData("DELETE FROM operators WHERE user_name = 'spravce'")]
+    public async Task A_changed_role_or_a_removed_account_ends_the_session_at_once(string change)
+    {
+        using var site = new StudenkaSiteFactory();
+        using var client = await site.CreateOperatorClientAsync(OperatorRole.Administrator, "spravce");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Audit)).StatusCode);
+        using (var db = site.OpenDatabase())
+        {
+            using var command = db.CreateCommand();
+            command.CommandText = change;
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        using var response = await client.GetAsync(Audit);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_session_slides_for_eight_hours_of_inactivity()
+    {
+        using var site = new StudenkaSiteFactory();
+        using var client = await site.CreateOperatorClientAsync();
+
+        site.Time.Advance(TimeSpan.FromHours(7));
+        var stillIn = (await client.GetAsync(Me)).StatusCode;
+        site.Time.Advance(TimeSpan.FromHours(7));
+        var renewed = (await client.GetAsync(Me)).StatusCode;
+        site.Time.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+        var expired = (await client.GetAsync(Me)).StatusCode;
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized), (stillIn, renewed, expired));
+    }
 }
