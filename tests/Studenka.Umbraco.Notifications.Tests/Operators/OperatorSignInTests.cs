@@ -35,6 +35,20 @@ public sealed class OperatorSignInTests
     }
 
     [Fact]
+    public async Task An_unknown_name_costs_the_same_password_verification_as_a_known_one()
+    {
+        await using var bed = await OperatorTestBed.CreateAsync();
+        await bed.CreateAsync();
+
+        await SignIn(bed, "nikdo", OperatorTestBed.Password);
+        var afterUnknown = bed.Hasher.Verifications;
+        await SignIn(bed, "jana", "spatne-heslo-123");
+
+        Assert.Equal(1, afterUnknown);
+        Assert.Equal(2, bed.Hasher.Verifications);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_so_that_even_the_right_password_is_refused_until_the_lockout_ends()
     {
         await using var bed = await OperatorTestBed.CreateAsync();

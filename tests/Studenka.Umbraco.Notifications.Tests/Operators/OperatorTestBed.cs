@@ -15,13 +15,16 @@ internal sealed class OperatorTestBed : IAsyncDisposable
     {
         Database = database;
         Time = time;
-        var hasher = new PasswordHasher<Operator>();
+        var hasher = Hasher;
         var options = Options.Create(new OperatorOptions());
         Audit = new AuditLog(database.Connections, time);
         Repository = new OperatorRepository(database.Connections);
         Accounts = new OperatorAccounts(Repository, hasher, Audit, options, time);
         SignIn = new OperatorSignIn(Repository, hasher, Audit, options, time);
     }
+
+    /// <summary>The real hasher, counting verifications (to show the work does not depend on the name existing).</summary>
+    public CountingHasher Hasher { get; } = new();
 
     public static readonly OperatorIdentity Setup = new("tests", "test setup");
 
@@ -59,4 +62,19 @@ internal sealed class OperatorTestBed : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
+
+    internal sealed class CountingHasher : IPasswordHasher<Operator>
+    {
+        private readonly PasswordHasher<Operator> _inner = new();
+
+        public int Verifications { get; private set; }
+
+        public string HashPassword(Operator user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(Operator user, string hashedPassword, string providedPassword)
+        {
+            Verifications++;
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
 }
