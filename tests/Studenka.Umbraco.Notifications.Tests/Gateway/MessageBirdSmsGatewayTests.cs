@@ -134,6 +134,18 @@ public sealed class MessageBirdSmsGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gateway_asking_to_wait_an_hour_ends_the_send_as_a_transient_failure_at_once()
+    {
+        _fake.Options.RetryAfter = TimeSpan.FromHours(1);
+        _fake.EnqueueFaults(FakeFault.Status429);
+
+        var result = await SendAsync(Batch);
+
+        Assert.Equal(SmsSendStatus.TransientFailure, result.Status);
+        Assert.Equal(1, _fake.TotalRequests);
+    }
+
+    [Fact]
     public async Task A_connection_dropped_after_sending_is_outcome_unknown_and_never_resent()
     {
         _fake.EnqueueFaults(FakeFault.DropConnection);
