@@ -189,6 +189,22 @@ public sealed class MessageBirdSmsGatewayTests : IAsyncLifetime
         Assert.Single(_fake.Messages);
     }
 
+    [Fact]
+    public async Task The_access_key_appears_in_no_log_entry_even_at_trace_level_and_on_retries()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var settings = MessageBirdGatewayHost.Settings(_fake.BaseUrl, accessKey: "live_SECRET_key_123");
+        _fake.Options.AccessKey = "live_SECRET_key_123";
+        _fake.EnqueueFaults(FakeFault.Status500);
+        await using (var host = MessageBirdGatewayHost.Create(settings, logs))
+        {
+            Assert.Equal(SmsSendStatus.Accepted, (await host.Gateway.SendAsync(Batch, CancellationToken.None)).Status);
+        }
+
+        Assert.Contains(logs.Entries, e => e.Contains("/messages", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("SECRET", StringComparison.Ordinal));
+    }
+
     /// <summary>A port that was just free: nothing listens there, so connecting is refused at once.</summary>
     private static int ClosedPort()
     {
