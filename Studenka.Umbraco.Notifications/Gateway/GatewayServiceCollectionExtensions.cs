@@ -15,6 +15,7 @@ internal static class GatewayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SandboxSmsGateway>();
         services.AddSingleton<ISmsGateway>(sp => sp.GetRequiredService<SandboxSmsGateway>());
+        services.AddSingleton<MessageBird.MessageBirdSignatureVerifier>();
         return services;
     }
 }
