@@ -18,9 +18,11 @@ public sealed class DeliveryReportWebhookTests : IDisposable
     private sealed record Row(string Phone, string? DeliveryStatus, long? DeliveryStatusAtMs, long? DeliveryErrorCode, string? ProviderMessageId, long UpdatedAtMs);
 
     /// <summary>A campaign sent in batch "b-1" to two numbers, as the dispatcher leaves it.</summary>
-    private void SeedSentCampaign()
+    private void SeedSentCampaign() => SeedSentCampaign(_site);
+
+    private static void SeedSentCampaign(StudenkaSiteFactory site)
     {
-        using var db = _site.OpenDatabase();
+        using var db = site.OpenDatabase();
         var id = db.ExecuteScalar<long>("""
             INSERT INTO campaigns (package_id, text, diacritics, body, encoding, segments, source, created_by, state, created_at_ms, updated_at_ms)
             VALUES (4, 'Koncert', 'keep', 'Koncert', 'gsm7', 1, 'manual', 'test', 'sending', 0, 0) RETURNING id
@@ -31,9 +33,11 @@ public sealed class DeliveryReportWebhookTests : IDisposable
             """, new { id });
     }
 
-    private Row Outbox(string phone)
+    private Row Outbox(string phone) => Outbox(_site, phone);
+
+    private static Row Outbox(StudenkaSiteFactory site, string phone)
     {
-        using var db = _site.OpenDatabase();
+        using var db = site.OpenDatabase();
         return db.QuerySingle<Row>(
             "SELECT phone AS Phone, delivery_status AS DeliveryStatus, delivery_status_at_ms AS DeliveryStatusAtMs, delivery_error_code AS DeliveryErrorCode, provider_message_id AS ProviderMessageId, updated_at_ms AS UpdatedAtMs FROM outbox WHERE phone = @phone",
             new { phone });
@@ -191,5 +195,25 @@ public sealed class DeliveryReportWebhookTests : IDisposable
         var response = await messageBird.DeliveryReportAsync("b-1", "420601123456", "delivered", "2026-11-27T09:00:05+00:00");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task On_real_Kestrel_the_signed_url_includes_the_port_and_the_raw_query()
+    {
+        await using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = Key });
+        site.UseKestrel(0);
+        site.StartServer();
+        SeedSentCampaign(site);
+        var baseUrl = site.ClientOptions.BaseAddress;
+        Assert.NotEqual(80, baseUrl.Port);
+        var url = new Uri(baseUrl, "/sms/webhooks/messagebird/dlr?id=e8077d80&reference=b-1&recipient=420601123456&status=delivered&statusDatetime=2026-11-27T09%3A00%3A05%2B00%3A00").ToString();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(MessageBirdWebhookSigner.HeaderName, MessageBirdWebhookSigner.Sign(Key, url, site.Time.GetUtcNow()));
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("delivered", Outbox(site, "+420601123456").DeliveryStatus);
     }
 }

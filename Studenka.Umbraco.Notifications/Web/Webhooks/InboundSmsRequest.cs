@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Studenka.Umbraco.Notifications.Web.Webhooks;
 
-public sealed record InboundSms(string Originator, string Text);
+internal sealed record InboundSms(string Originator, string Text);
 
-public sealed record InboundSmsParse(InboundSms? Message, string? Error);
+internal sealed record InboundSmsParse(InboundSms? Message, string? Error);
 
 /// <summary>
 /// Reads an inbound SMS however MessageBird delivers it (fact sheet §7): a VMN callback or a
