@@ -27,7 +27,7 @@ public static class StudenkaNotificationsServiceCollectionExtensions
 
         services.AddSingleton<StudenkaNotificationsMarker>();
         services.TryAddSingleton(TimeProvider.System);
-        services
+        return services
             .AddPersistence(configuration)
             .AddAreas()
             .AddSmsGateway(configuration)
@@ -36,10 +36,6 @@ public static class StudenkaNotificationsServiceCollectionExtensions
             .AddCampaigns(configuration)
             .AddDelivery(configuration)
             .AddNotificationsWeb(configuration);
-
-        // A host without an operator adapter has no operators: campaign commands then fail closed.
-        services.TryAddSingleton<IOperatorContext, NoOperatorContext>();
-        return services;
     }
 
     /// <summary>Tells a second <see cref="AddStudenkaNotifications"/> call that the work is done.</summary>

@@ -7,16 +7,21 @@ namespace Studenka.Umbraco.Notifications.Web.Management;
 
 /// <summary>
 /// Base of the management API (<c>/umbraco/sms/api/v1/...</c>, the path the backoffice client calls
-/// in both hosts): JSON in and out, and nobody without the SMS section gets in. Errors are
-/// problem details with Czech text: 400 per field, 404 unknown, 409 refused by the state of things.
+/// in both hosts): JSON in and out, nobody without the SMS section gets in, and no write comes
+/// from another site. Errors are problem details with Czech text: 400 per field, 404 unknown,
+/// 409 refused by the state of things.
 /// </summary>
 [ApiController]
 [Authorize(Policy = NotificationsPolicies.SectionAccess)]
 [Produces("application/json")]
+[SameSiteWritesOnly(JsonBodiesOnly = true)]
 [CzechInvalidModelState]
 public abstract class ManagementApiControllerBase : ControllerBase
 {
     public const string RoutePrefix = "umbraco/sms/api/v1";
+
+    /// <summary>Every version of the API lives under this path.</summary>
+    public const string ApiRoot = "/umbraco/sms/api";
 
     protected ObjectResult Invalid(IReadOnlyDictionary<string, string> errors, string title = "Požadavek obsahuje chyby.") =>
         Problem(StatusCodes.Status400BadRequest, new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
