@@ -144,25 +144,25 @@ public sealed class CampaignApiTests
     [InlineData("POST", "/campaigns/preview")]
     [InlineData("POST", "/campaigns")]
     [InlineData("GET", "/campaigns")]
-    [InlineData("GET", "/campaigns/1")]
-    [InlineData("POST", "/campaigns/1/schedule")]
-    [InlineData("POST", "/campaigns/1/send")]
-    [InlineData("POST", "/campaigns/1/cancel")]
+    [InlineData("GET", "/campaigns/{id}")]
+    [InlineData("POST", "/campaigns/{id}/schedule")]
+    [InlineData("POST", "/campaigns/{id}/send")]
+    [InlineData("POST", "/campaigns/{id}/cancel")]
     [InlineData("GET", "/areas")]
     [InlineData("GET", "/packages")]
     public async Task Anonymous_calls_get_401_and_change_nothing(string method, string path)
     {
         using var site = new StudenkaSiteFactory();
-        using (var setup = await site.CreateOperatorClientAsync())
-        {
-            await setup.CreateDraftAsync();
-        }
+        using var operatorClient = await site.CreateOperatorClientAsync();
+        var id = await operatorClient.CreateDraftAsync();
 
         using var anonymous = site.CreateAnonymousClient();
-        using var response = await anonymous.SendJsonAsync(new HttpMethod(method), Api + path, method == "POST" ? new { packageId = 2, text = "x" } : null);
+        using var response = await anonymous.SendJsonAsync(new HttpMethod(method), Api + path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            method == "POST" ? new { packageId = 2, text = "x", sendAt = "2026-12-01T10:00:00+01:00" } : null);
+        var stored = await operatorClient.GetFromJsonAsync<JsonElement>($"{CampaignsPath}/{id}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, site.Count("campaigns"));
-        Assert.Equal("draft", (await (await site.CreateOperatorClientAsync()).GetFromJsonAsync<JsonElement>(CampaignsPath + "/1")).GetProperty("campaign").GetProperty("state").GetString());
+        Assert.Equal("draft", stored.GetProperty("campaign").GetProperty("state").GetString());
     }
 }

@@ -42,6 +42,13 @@ internal static class CampaignSite
         return connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}");
     }
 
+    /// <summary>Empties campaigns (and their areas) so a shared site starts the next case from none.</summary>
+    public static void DeleteCampaigns(this StudenkaSiteFactory site)
+    {
+        using var connection = site.OpenDatabase();
+        connection.Execute("DELETE FROM campaign_city_parts; DELETE FROM campaign_streets; DELETE FROM outbox; DELETE FROM campaigns;");
+    }
+
     public static void SetState(this StudenkaSiteFactory site, long id, string state)
     {
         using var connection = site.OpenDatabase();
