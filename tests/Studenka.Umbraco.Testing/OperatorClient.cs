@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Studenka.Umbraco.Notifications.Operators;
 
@@ -18,7 +19,7 @@ public static class OperatorClient
     private static readonly OperatorIdentity TestActor = new("tests", "test setup");
 
     /// <summary>Creates the operator in the site's database (fails the test if that is refused).</summary>
-    public static async Task<Operator> CreateOperatorAsync(this StudenkaSiteFactory site, OperatorRole role = OperatorRole.Administrator, string? userName = null, string password = TestPassword, string? displayName = null)
+    public static async Task<Operator> CreateOperatorAsync(this WebApplicationFactory<Program> site, OperatorRole role = OperatorRole.Administrator, string? userName = null, string password = TestPassword, string? displayName = null)
     {
         userName ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
         var accounts = site.Services.GetRequiredService<OperatorAccounts>();
@@ -30,7 +31,7 @@ public static class OperatorClient
     /// A client that keeps cookies and does not follow redirects, signed in as a new operator of
     /// <paramref name="role"/>. Pass <paramref name="userName"/> to know (or reuse) the name.
     /// </summary>
-    public static async Task<HttpClient> CreateOperatorClientAsync(this StudenkaSiteFactory site, OperatorRole role = OperatorRole.Administrator, string? userName = null)
+    public static async Task<HttpClient> CreateOperatorClientAsync(this WebApplicationFactory<Program> site, OperatorRole role = OperatorRole.Administrator, string? userName = null)
     {
         var account = await site.CreateOperatorAsync(role, userName);
         var client = site.CreateAnonymousClient();
@@ -44,7 +45,7 @@ public static class OperatorClient
     }
 
     /// <summary>A client with a cookie jar and no redirects followed, not signed in.</summary>
-    public static HttpClient CreateAnonymousClient(this StudenkaSiteFactory site) =>
+    public static HttpClient CreateAnonymousClient(this WebApplicationFactory<Program> site) =>
         site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
     public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string userName, string password) =>
