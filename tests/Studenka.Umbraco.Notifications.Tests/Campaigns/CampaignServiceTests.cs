@@ -56,6 +56,24 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sending_now_at_night_holds_an_operational_message_until_morning_but_not_a_crisis()
+    {
+        var water = await CreateAsync();
+        var flood = await CreateAsync(new CampaignDraft(1, null, null, "Povodeň: Odra se vylévá."));
+        _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 22, 15, 0, TimeSpan.Zero)); // 23:15 in Studénka
+
+        var held = (await _bed.Service.SendNowAsync(water.Id, CancellationToken.None)).Campaign!;
+        var wokenForWater = await _bed.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+        var crisis = (await _bed.Service.SendNowAsync(flood.Id, CancellationToken.None)).Campaign!;
+        var wokenForFlood = await _bed.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal((CampaignStates.Scheduled, new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero)), (held.State, held.DueAt));
+        Assert.False(wokenForWater, "a message held until morning must not wake the worker");
+        Assert.Equal((CampaignStates.Scheduled, _bed.Time.GetUtcNow()), (crisis.State, crisis.DueAt));
+        Assert.True(wokenForFlood, "a crisis must wake the worker at once");
+    }
+
+    [Fact]
     public async Task Scheduling_in_the_past_is_refused_with_a_field_error()
     {
         var campaign = await CreateAsync();
