@@ -11,6 +11,7 @@ internal static class DeliveryServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<RecipientTargeting>();
+        services.AddSingleton<DeliveryReports>();
         return services;
     }
 }
