@@ -31,6 +31,17 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_campaign_from_a_content_page_keeps_the_page_key_and_address()
+    {
+        var key = Guid.NewGuid();
+
+        var campaign = await CreateAsync(Water with { PackageId = 4, Source = new("content", key, "https://www.studenka.cz/akce/jarmark") });
+        var stored = await _bed.Repository.GetAsync(campaign.Id, CancellationToken.None);
+
+        Assert.Equal(("content", key, "https://www.studenka.cz/akce/jarmark"), (stored!.Source, stored.ContentKey, stored.ContentUrl));
+    }
+
+    [Fact]
     public async Task A_campaign_created_with_an_empty_schedule_is_due_now_and_wakes_the_worker()
     {
         var campaign = await CreateAsync(Water with { Schedule = new(null) });

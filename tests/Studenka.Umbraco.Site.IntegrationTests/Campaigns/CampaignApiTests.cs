@@ -109,6 +109,25 @@ public sealed class CampaignApiTests
         Assert.Equal("cancelled", (await second.JsonAsync()).GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task Send_and_cancel_over_HTTP_appear_in_the_audit_log_under_the_signed_in_operator()
+    {
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Delivery:WorkerEnabled"] = "false" });
+        using var client = await site.CreateOperatorClientAsync(OperatorRole.Administrator, "starosta");
+        var id = await client.CreateDraftAsync();
+
+        using var send = await client.PostAsync($"{CampaignsPath}/{id}/send", null);
+        using var cancel = await client.PostAsJsonAsync($"{CampaignsPath}/{id}/cancel", new { reason = "Chybný text" });
+        var audit = await client.GetFromJsonAsync<JsonElement>(Api + "/audit");
+
+        var entries = audit.EnumerateArray()
+            .Where(e => e.GetProperty("subject").GetString() == $"campaign:{id}")
+            .Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("action").GetString()))
+            .ToList();
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (send.StatusCode, cancel.StatusCode));
+        Assert.Equal([("Test Administrator (starosta)", "campaign.cancel"), ("Test Administrator (starosta)", "campaign.send"), ("Test Administrator (starosta)", "campaign.create")], entries);
+    }
+
     [Theory]
     [InlineData("GET", "/campaigns/999")]
     [InlineData("POST", "/campaigns/999/send")]
