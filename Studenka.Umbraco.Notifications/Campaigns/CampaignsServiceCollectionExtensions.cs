@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Studenka.Umbraco.Notifications.Scheduling;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
 
@@ -9,6 +10,12 @@ internal static class CampaignsServiceCollectionExtensions
     {
         services.AddOptions<CampaignOptions>().Bind(configuration.GetSection(CampaignOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        // Quiet hours are a campaign rule; they live in Scheduling because the worker honours them too.
+        services.AddSingleton<QuietHours>();
+        services.AddSingleton<CampaignRepository>();
+        services.AddSingleton<CampaignPreviewService>();
+        // Scoped: the operator of the request is read through IOperatorContext.
+        services.AddScoped<CampaignService>();
         return services;
     }
 }

@@ -1,0 +1,117 @@
+namespace Studenka.Umbraco.Notifications.Campaigns;
+
+/// <summary>A campaign as an operator (or a content page) submits it. Every member is checked by <see cref="CampaignValidator"/>.</summary>
+/// <param name="Diacritics">"keep" (default) or "transliterate" to GSM-7.</param>
+/// <param name="Schedule">Null keeps the campaign a draft; a schedule without a time sends it now.</param>
+/// <param name="Source">Null means written by hand.</param>
+public sealed record CampaignDraft(
+    int? PackageId,
+    IReadOnlyList<long>? CityPartIds,
+    IReadOnlyList<long>? StreetIds,
+    string? Text,
+    string? Diacritics = null,
+    CampaignSchedule? Schedule = null,
+    CampaignSourceInput? Source = null);
+
+/// <param name="SendAt">Null = now (or the end of the package's quiet hours).</param>
+public sealed record CampaignSchedule(DateTimeOffset? SendAt);
+
+/// <param name="Kind">"manual" (default) or "content" (a published page, with its key and absolute URL).</param>
+public sealed record CampaignSourceInput(string? Kind, Guid? ContentKey = null, string? ContentUrl = null);
+
+/// <summary>A draft that passed validation, with the text as it will be sent.</summary>
+public sealed record ValidCampaign(
+    CampaignAudience Audience,
+    string Text,
+    DiacriticsChoice Diacritics,
+    SmsPreview Sms,
+    string Source,
+    Guid? ContentKey,
+    string? ContentUrl,
+    bool Scheduled,
+    DateTimeOffset? RequestedAt);
+
+/// <summary>The states of a campaign, as stored. The delivery worker owns sending → sent/failed.</summary>
+public static class CampaignStates
+{
+    public const string Draft = "draft";
+    public const string Scheduled = "scheduled";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Cancelled = "cancelled";
+    public const string Failed = "failed";
+
+    public static IReadOnlyList<string> All { get; } = [Draft, Scheduled, Sending, Sent, Cancelled, Failed];
+}
+
+/// <summary>A stored campaign.</summary>
+/// <param name="RequestedAt">What the operator asked for; null = at once.</param>
+/// <param name="DueAt">When it may go, after quiet hours; null for a draft.</param>
+/// <param name="FailureReason">Why it did not go out: the delivery failure, or the operator's reason for cancelling.</param>
+public sealed record Campaign(
+    long Id,
+    int PackageId,
+    IReadOnlyList<long> CityPartIds,
+    IReadOnlyList<long> StreetIds,
+    string Text,
+    string Diacritics,
+    string Body,
+    string Encoding,
+    int Segments,
+    string Source,
+    Guid? ContentKey,
+    string? ContentUrl,
+    string CreatedBy,
+    string State,
+    DateTimeOffset? RequestedAt,
+    DateTimeOffset? DueAt,
+    int? RecipientCount,
+    string? FailureReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SnapshotAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>What the operator confirms before sending: who, how long, how much, and when it will really go.</summary>
+/// <param name="DueAt">The instant it would go, after quiet hours; differs from <paramref name="RequestedAt"/> inside the window.</param>
+public sealed record CampaignPreview(
+    int Recipients,
+    int Characters,
+    string Encoding,
+    int SegmentsPerSms,
+    int TotalSegments,
+    decimal EstimatedCostCzk,
+    string SentText,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset DueAt,
+    bool QuietHoursApply);
+
+/// <summary>Outbox rows of a campaign by status; <see cref="Delivered"/> counts handset delivery reports.</summary>
+public sealed record DeliveryCounts(int Pending, int Claimed, int Sending, int Accepted, int Failed, int Unknown, int Cancelled, int Delivered)
+{
+    public int Total => Pending + Claimed + Sending + Accepted + Failed + Unknown + Cancelled;
+}
+
+public sealed record CampaignDetails(Campaign Campaign, DeliveryCounts Delivery);
+
+public sealed record CampaignPage(IReadOnlyList<Campaign> Items, int Total, int Skip, int Take);
+
+public enum CampaignOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+    Refused,
+}
+
+/// <summary>The answer to a command: done (with the campaign), invalid (field errors), not found, or refused (state, with a reason).</summary>
+public sealed record CampaignResult(CampaignOutcome Outcome, Campaign? Campaign = null, IReadOnlyDictionary<string, string>? Errors = null, string? Reason = null)
+{
+    public static CampaignResult NotFound { get; } = new(CampaignOutcome.NotFound);
+
+    public static CampaignResult Done(Campaign campaign) => new(CampaignOutcome.Done, campaign);
+
+    public static CampaignResult Invalid(IReadOnlyDictionary<string, string> errors) => new(CampaignOutcome.Invalid, Errors: errors);
+
+    public static CampaignResult Refused(string reason) => new(CampaignOutcome.Refused, Reason: reason);
+}

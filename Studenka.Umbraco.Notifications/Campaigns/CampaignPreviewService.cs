@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Scheduling;
+
+namespace Studenka.Umbraco.Notifications.Campaigns;
+
+/// <summary>
+/// What a draft would do if sent: the recipients counted by the same query that later fills the
+/// outbox, the segments of the text as it will be sent, the cost, and when quiet hours let it go.
+/// </summary>
+public sealed class CampaignPreviewService(
+    AreaRepository areas, RecipientTargeting targeting, QuietHours quietHours, IOptions<CampaignOptions> options, TimeProvider time)
+{
+    public async Task<(CampaignPreview? Preview, IReadOnlyDictionary<string, string> Errors)> PreviewAsync(CampaignDraft draft, CancellationToken cancellationToken)
+    {
+        var (campaign, errors) = await ValidateAsync(draft, cancellationToken);
+        if (campaign is null)
+        {
+            return (null, errors);
+        }
+
+        var recipients = await targeting.CountAsync(campaign.Audience, cancellationToken);
+        var count = campaign.Sms.Count;
+        var requested = campaign.RequestedAt ?? time.GetUtcNow();
+        var due = quietHours.MayGoAt(campaign.Audience.PackageId, requested);
+        return (new CampaignPreview(
+            recipients,
+            count.Characters,
+            EncodingName(count.Encoding),
+            count.Segments,
+            count.Segments * recipients,
+            SmsSegments.EstimateCost(count.Segments, recipients, options.Value.PricePerSegmentCzk),
+            campaign.Sms.SentText,
+            requested,
+            due,
+            due > requested), errors);
+    }
+
+    /// <summary>The validation every entry point shares (preview, create), against the current areas.</summary>
+    public async Task<(ValidCampaign? Campaign, IReadOnlyDictionary<string, string> Errors)> ValidateAsync(CampaignDraft draft, CancellationToken cancellationToken)
+    {
+        var catalog = await areas.GetCatalogAsync(cancellationToken);
+        return CampaignValidator.Validate(draft, catalog, options.Value, time.GetUtcNow());
+    }
+
+    /// <summary>The stored and JSON name of an encoding.</summary>
+    public static string EncodingName(SmsEncoding encoding) => encoding == SmsEncoding.Gsm7 ? "gsm7" : "ucs2";
+}

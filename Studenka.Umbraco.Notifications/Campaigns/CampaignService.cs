@@ -1,0 +1,206 @@
+using System.Data.Common;
+using System.Globalization;
+using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Campaigns;
+
+/// <summary>
+/// Creates campaigns and moves them draft → scheduled → (the delivery worker's) sending, or to
+/// cancelled. Every schedule, send and cancel is audited with the operator in the transaction of
+/// the change. A state change is one conditional UPDATE, taken first, so a double click or a second
+/// node finds the row already moved and gets a refusal instead of a second send.
+/// </summary>
+public sealed class CampaignService(
+    IDbConnectionFactory connections,
+    CampaignRepository campaigns,
+    CampaignPreviewService previews,
+    QuietHours quietHours,
+    AuditLog audit,
+    DeliverySignal signal,
+    IOperatorContext operators,
+    TownCalendar calendar,
+    TimeProvider time)
+{
+    public const int MaxReasonLength = 500;
+    public const int MaxPageSize = 100;
+
+    private static readonly string[] Open = [CampaignStates.Draft, CampaignStates.Scheduled];
+
+    public async Task<CampaignResult> CreateAsync(CampaignDraft draft, CancellationToken cancellationToken)
+    {
+        var actor = RequireOperator();
+        var (valid, errors) = await previews.ValidateAsync(draft, cancellationToken);
+        if (valid is null)
+        {
+            return CampaignResult.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow();
+        DateTimeOffset? due = valid.Scheduled ? quietHours.MayGoAt(valid.Audience.PackageId, valid.RequestedAt ?? now) : null;
+        var row = new NewCampaignRow(
+            valid.Audience.PackageId, valid.Audience.CityPartIds, valid.Audience.StreetIds, valid.Text,
+            valid.Diacritics == DiacriticsChoice.Keep ? "keep" : "transliterate", valid.Sms.SentText,
+            CampaignPreviewService.EncodingName(valid.Sms.Count.Encoding), valid.Sms.Count.Segments, valid.Source,
+            valid.ContentKey?.ToString("D"), valid.ContentUrl, Actor(actor), valid.Scheduled ? CampaignStates.Scheduled : CampaignStates.Draft,
+            valid.RequestedAt?.ToUnixTimeMilliseconds(), due?.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds());
+
+        long id;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            id = await CampaignRepository.InsertAsync(connection, transaction, row, cancellationToken);
+            await audit.AppendAsync(connection, transaction, actor, "campaign.create", Subject(id), $"package={row.PackageId}; segments={row.Segments}", cancellationToken);
+            if (due is { } dueAt)
+            {
+                await AuditScheduleAsync(connection, transaction, actor, id, valid.RequestedAt, dueAt, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        WakeIfDue(due, now);
+        return CampaignResult.Done((await campaigns.GetAsync(id, cancellationToken))!);
+    }
+
+    /// <summary>Schedules a draft (or moves a scheduled campaign) to <paramref name="sendAt"/>; null sends now.</summary>
+    public async Task<CampaignResult> ScheduleAsync(long id, DateTimeOffset? sendAt, CancellationToken cancellationToken)
+    {
+        if (sendAt is null)
+        {
+            return await SendNowAsync(id, cancellationToken);
+        }
+
+        var errors = CampaignValidator.ValidateSendAt(sendAt, time.GetUtcNow());
+        return errors.Count > 0 ? CampaignResult.Invalid(errors) : await MoveToScheduledAsync(id, sendAt, cancellationToken);
+    }
+
+    /// <summary>Sends at once (or when the package's quiet hours end).</summary>
+    public Task<CampaignResult> SendNowAsync(long id, CancellationToken cancellationToken) => MoveToScheduledAsync(id, null, cancellationToken);
+
+    public async Task<CampaignResult> CancelAsync(long id, string? reason, CancellationToken cancellationToken)
+    {
+        var actor = RequireOperator();
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason?.Length > MaxReasonLength)
+        {
+            return CampaignResult.Invalid(new Dictionary<string, string> { ["reason"] = $"Důvod zrušení může mít nejvýše {MaxReasonLength} znaků." });
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await CampaignRepository.CancelAsync(connection, transaction, id, reason, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefusalAsync(connection, id, CancelRefusal, cancellationToken);
+        }
+
+        await audit.AppendAsync(connection, transaction, actor, "campaign.cancel", Subject(id), reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return CampaignResult.Done((await campaigns.GetAsync(id, cancellationToken))!);
+    }
+
+    public async Task<CampaignDetails?> GetAsync(long id, CancellationToken cancellationToken) =>
+        await campaigns.GetAsync(id, cancellationToken) is { } campaign
+            ? new CampaignDetails(campaign, await campaigns.CountDeliveryAsync(id, cancellationToken))
+            : null;
+
+    public async Task<(CampaignPage? Page, IReadOnlyDictionary<string, string> Errors)> ListAsync(string? state, int skip, int take, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        state = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToLowerInvariant();
+        if (state is not null && !CampaignStates.All.Contains(state))
+        {
+            errors["state"] = $"Neznámý stav kampaně. Použijte jeden z: {string.Join(", ", CampaignStates.All)}.";
+        }
+
+        if (skip < 0)
+        {
+            errors["skip"] = "Počet přeskočených kampaní nesmí být záporný.";
+        }
+
+        if (take is < 1 or > MaxPageSize)
+        {
+            errors["take"] = $"Na stránku lze načíst 1 až {MaxPageSize} kampaní.";
+        }
+
+        return errors.Count > 0 ? (null, errors) : (await campaigns.ListAsync(state, skip, take, cancellationToken), errors);
+    }
+
+    private async Task<CampaignResult> MoveToScheduledAsync(long id, DateTimeOffset? sendAt, CancellationToken cancellationToken)
+    {
+        var actor = RequireOperator();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // The package never changes, so reading it before the transaction is safe; the state is decided by the UPDATE.
+        if (await CampaignRepository.GetStateAsync(connection, null, id, cancellationToken) is not { } current)
+        {
+            return CampaignResult.NotFound;
+        }
+
+        var now = time.GetUtcNow();
+        var due = quietHours.MayGoAt((int)current.PackageId, sendAt ?? now);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var moved = sendAt is null
+            ? await CampaignRepository.SendNowAsync(connection, transaction, id, due.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken)
+            : await CampaignRepository.ScheduleAsync(connection, transaction, id, Open, sendAt.Value.ToUnixTimeMilliseconds(), due.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken);
+        if (!moved)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await RefusalAsync(connection, id, SendRefusal, cancellationToken);
+        }
+
+        await AuditScheduleAsync(connection, transaction, actor, id, sendAt, due, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        WakeIfDue(due, now);
+        return CampaignResult.Done((await campaigns.GetAsync(id, cancellationToken))!);
+    }
+
+    private Task AuditScheduleAsync(DbConnection connection, DbTransaction transaction, OperatorIdentity actor, long id, DateTimeOffset? requestedAt, DateTimeOffset due, CancellationToken cancellationToken) =>
+        audit.AppendAsync(connection, transaction, actor, requestedAt is null ? "campaign.send" : "campaign.schedule", Subject(id),
+            string.Create(CultureInfo.InvariantCulture, $"requested={requestedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "now"}; due={due:O}"), cancellationToken);
+
+    private async Task<CampaignResult> RefusalAsync(DbConnection connection, long id, Func<CampaignStateRow, string> reason, CancellationToken cancellationToken) =>
+        await CampaignRepository.GetStateAsync(connection, null, id, cancellationToken) is { } state
+            ? CampaignResult.Refused(reason(state))
+            : CampaignResult.NotFound;
+
+    private string SendRefusal(CampaignStateRow campaign) => campaign.State switch
+    {
+        CampaignStates.Scheduled => $"Kampaň už je zařazena k odeslání ({LocalTime(campaign.DueAtMs)}); podruhé ji poslat nelze.",
+        CampaignStates.Sending => "Kampaň se právě odesílá; podruhé ji poslat nelze.",
+        CampaignStates.Sent => "Kampaň už byla odeslána; podruhé ji poslat nelze. Pro nové rozeslání vytvořte novou kampaň.",
+        CampaignStates.Cancelled => "Kampaň je zrušená; odeslat ji už nelze.",
+        CampaignStates.Failed => "Odesílání kampaně skončilo chybou; pro nový pokus vytvořte novou kampaň.",
+        _ => "Kampaň teď nelze odeslat; načtěte ji znovu.",
+    };
+
+    private static string CancelRefusal(CampaignStateRow campaign) => campaign.State switch
+    {
+        CampaignStates.Sent => "Kampaň už byla odeslána; zrušit ji nelze.",
+        CampaignStates.Cancelled => "Kampaň už je zrušená.",
+        CampaignStates.Failed => "Odesílání kampaně už skončilo chybou; není co rušit.",
+        _ => "Kampaň teď nelze zrušit; načtěte ji znovu.",
+    };
+
+    private string LocalTime(long? ms) => ms is { } value
+        ? calendar.ToLocal(DateTimeOffset.FromUnixTimeMilliseconds(value)).ToString("d. M. yyyy H:mm", CultureInfo.GetCultureInfo("cs-CZ"))
+        : "hned";
+
+    private void WakeIfDue(DateTimeOffset? due, DateTimeOffset now)
+    {
+        if (due <= now)
+        {
+            signal.Wake();
+        }
+    }
+
+    private OperatorIdentity RequireOperator() =>
+        operators.Current ?? throw new InvalidOperationException("Campaign commands need a signed-in operator; the management API's authorization should have ensured one.");
+
+    private static string Actor(OperatorIdentity actor) => $"{actor.DisplayName} ({actor.Id})";
+
+    private static string Subject(long id) => string.Create(CultureInfo.InvariantCulture, $"campaign:{id}");
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Scheduling;
+
+/// <summary>
+/// When a message of a package may reach phones: a campaign due inside its package's quiet hours
+/// (the town's local time) waits for the window's end; a package without a window (crisis) goes at once.
+/// </summary>
+public sealed class QuietHours(IOptions<CampaignOptions> options, TownCalendar calendar)
+{
+    /// <summary>The instant a message of <paramref name="packageId"/> asked for at <paramref name="requested"/> may go.</summary>
+    public DateTimeOffset MayGoAt(int packageId, DateTimeOffset requested)
+    {
+        if (Window(packageId) is not { } window)
+        {
+            return requested;
+        }
+
+        var (start, end) = window;
+        var local = calendar.ToLocal(requested);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        DateOnly? endsOn = start < end
+            ? (time >= start && time < end ? today : null)
+            // A window crossing midnight: late evening waits for tomorrow's end, early morning for today's.
+            : time >= start ? today.AddDays(1) : time < end ? today : null;
+        if (endsOn is not { } day)
+        {
+            return requested;
+        }
+
+        var windowEnd = calendar.FromLocal(day.ToDateTime(end));
+        // Clocks going back in autumn can show an early-morning time again after the window's end.
+        return windowEnd > requested ? windowEnd : requested;
+    }
+
+    /// <summary>The package's window as local times, or null when it has none (or a zero-length one).</summary>
+    public (TimeOnly Start, TimeOnly End)? Window(int packageId)
+    {
+        if (!options.Value.QuietHours.TryGetValue(packageId.ToString(CultureInfo.InvariantCulture), out var window))
+        {
+            return null;
+        }
+
+        var start = TimeOnly.ParseExact(window.Start, "HH:mm", CultureInfo.InvariantCulture);
+        var end = TimeOnly.ParseExact(window.End, "HH:mm", CultureInfo.InvariantCulture);
+        return start == end ? null : (start, end);
+    }
+}

@@ -1,0 +1,134 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Subscriptions;
+
+namespace Studenka.Umbraco.Notifications.Tests.Campaigns;
+
+/// <summary>
+/// The campaign services wired as the package wires them, over a fresh seeded SQLite file, a fake
+/// clock (a winter weekday, 10:00 in Studénka) and a signed-in operator.
+/// </summary>
+internal sealed class CampaignTestBed : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private CampaignTestBed(TestDatabase database, FakeTimeProvider time, CampaignOptions options)
+    {
+        Database = database;
+        Time = time;
+        var calendar = new TownCalendar(Options.Create(new SubscriptionOptions()), time);
+        QuietHours = new QuietHours(Options.Create(options), calendar);
+        Areas = new AreaRepository(database.Connections);
+        Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), QuietHours, Options.Create(options), time);
+        Repository = new CampaignRepository(database.Connections);
+        Audit = new AuditLog(database.Connections, time);
+        Service = new CampaignService(database.Connections, Repository, Previews, QuietHours, Audit, Signal, Operator, calendar, time);
+    }
+
+    public TestDatabase Database { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public QuietHours QuietHours { get; }
+
+    public AreaRepository Areas { get; }
+
+    public CampaignPreviewService Previews { get; }
+
+    public CampaignRepository Repository { get; }
+
+    public AuditLog Audit { get; }
+
+    public DeliverySignal Signal { get; } = new();
+
+    public SignedInOperator Operator { get; } = new();
+
+    public CampaignService Service { get; }
+
+    public static async Task<CampaignTestBed> CreateAsync(CampaignOptions? options = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        return new CampaignTestBed(await TestDatabase.CreateAsync(time), time, options ?? new CampaignOptions());
+    }
+
+    public async Task<long> PartIdAsync(string name)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM city_parts WHERE name = @name", new { name });
+    }
+
+    public async Task<long> StreetIdAsync(string part, string street)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT s.id FROM streets s JOIN city_parts p ON p.id = s.city_part_id WHERE p.name = @part AND s.name = @street", new { part, street });
+    }
+
+    /// <summary>Adds a subscriber directly (the sign-up flow has its own tests).</summary>
+    public async Task AddSubscriberAsync(string phone, int[] packages, (long PartId, long? StreetId)[] addresses, string status = "active")
+    {
+        await using var connection = await Database.OpenAsync();
+        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO subscribers (phone, status, consent_version, consent_at_ms, created_at_ms, updated_at_ms)
+            VALUES (@phone, @status, 'v1', @now, @now, @now) RETURNING id
+            """, new { phone, status, now });
+        foreach (var package in packages)
+        {
+            await connection.ExecuteAsync("INSERT INTO subscriber_packages (subscriber_id, package_id) VALUES (@id, @package)", new { id, package });
+        }
+
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO subscriber_addresses (subscriber_id, position, city_part_id, street_id) VALUES (@id, @position, @part, @street)",
+                new { id, position = i + 1, part = addresses[i].PartId, street = addresses[i].StreetId });
+        }
+    }
+
+    /// <summary>What the delivery worker does when a campaign becomes due: state sending and an outbox row per phone.</summary>
+    public async Task StartSendingAsync(long campaignId, params string[] phones)
+    {
+        await using var connection = await Database.OpenAsync();
+        var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
+        await connection.ExecuteAsync("UPDATE campaigns SET state = 'sending', snapshot_at_ms = @now WHERE id = @campaignId", new { campaignId, now });
+        foreach (var phone in phones)
+        {
+            await connection.ExecuteAsync(
+                "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) VALUES (@campaignId, @phone, 'pending', @now, @now)",
+                new { campaignId, phone, now });
+        }
+    }
+
+    public async Task SetStateAsync(long campaignId, string state)
+    {
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync("UPDATE campaigns SET state = @state WHERE id = @campaignId", new { campaignId, state });
+    }
+
+    public async Task<Dictionary<string, string>> OutboxAsync(long campaignId)
+    {
+        await using var connection = await Database.OpenAsync();
+        return (await connection.QueryAsync<(string Phone, string Status)>("SELECT phone, status FROM outbox WHERE campaign_id = @campaignId", new { campaignId }))
+            .ToDictionary(r => r.Phone, r => r.Status);
+    }
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+
+    public sealed class SignedInOperator : IOperatorContext
+    {
+        public OperatorIdentity? Current { get; set; } = new("7", "Jana Dispečerka");
+    }
+}

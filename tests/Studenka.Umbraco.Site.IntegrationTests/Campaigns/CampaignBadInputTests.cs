@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Studenka.Umbraco.Testing;
+using static Studenka.Umbraco.Site.IntegrationTests.Campaigns.CampaignSite;
+
+namespace Studenka.Umbraco.Site.IntegrationTests.Campaigns;
+
+/// <summary>
+/// Everything an operator or a script can send wrong: 400 with a Czech message on the field, never
+/// a 500, and nothing stored. One site serves the whole table (each case starts from no campaigns).
+/// </summary>
+public sealed class CampaignBadInputTests : IClassFixture<CampaignBadInputTests.SignedInSite>
+{
+    private readonly SignedInSite _site;
+
+    public CampaignBadInputTests(SignedInSite site) => _site = site;
+
+    public sealed class SignedInSite : IAsyncLifetime
+    {
+        public StudenkaSiteFactory Site { get; } = new();
+
+        public HttpClient Client { get; private set; } = null!;
+
+        public async Task InitializeAsync() => Client = await Site.CreateOperatorClientAsync();
+
+        public Task DisposeAsync()
+        {
+            Client.Dispose();
+            Site.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private const string GoodText = "\"text\":\"Zítra nepoteče voda.\"";
+
+    public static TheoryData<string, string, string, string> BadCampaigns => new()
+    {
+        { "empty text", "{\"packageId\":2,\"text\":\"\"}", "text", "Text zprávy je prázdný" },
+        { "no text", "{\"packageId\":2}", "text", "Text zprávy je prázdný" },
+        { "text over 10 segments", $"{{\"packageId\":2,\"text\":\"{new string('a', 1531)}\"}}", "text", "11 SMS na příjemce, povoleno nejvýše 10" },
+        { "no package", $"{{{GoodText}}}", "packageId", "Vyberte balíček zpráv" },
+        { "package 5", $"{{\"packageId\":5,{GoodText}}}", "packageId", "Balíček 5 „Vše“" },
+        { "unknown package", $"{{\"packageId\":42,{GoodText}}}", "packageId", "Balíček zpráv 42 neexistuje" },
+        { "unknown city part", $"{{\"packageId\":2,\"cityPartIds\":[999],{GoodText}}}", "cityPartIds", "Část obce s id 999 neexistuje" },
+        { "unknown street", $"{{\"packageId\":2,\"streetIds\":[999],{GoodText}}}", "streetIds", "Ulice s id 999 neexistuje" },
+        { "schedule in the past", $"{{\"packageId\":2,{GoodText},\"schedule\":{{\"sendAt\":\"2026-11-27T08:00:00Z\"}}}}", "schedule.sendAt", "v minulosti" },
+        { "wrong diacritics", $"{{\"packageId\":2,{GoodText},\"diacritics\":\"none\"}}", "diacritics", "„keep“" },
+        { "content without key", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentUrl\":\"https://www.studenka.cz/akce\"}}}}", "source.contentKey", "Chybí klíč stránky" },
+        { "content with relative URL", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentKey\":\"{Guid.NewGuid()}\",\"contentUrl\":\"/akce\"}}}}", "source.contentUrl", "začínat http:// nebo https://" },
+        { "package as text", $"{{\"packageId\":\"dva\",{GoodText}}}", "packageId", "špatný typ nebo formát" },
+        { "area ids as text", $"{{\"packageId\":2,\"cityPartIds\":[\"Butovice\"],{GoodText}}}", "cityPartIds[0]", "špatný typ nebo formát" },
+        { "time not ISO", $"{{\"packageId\":2,{GoodText},\"schedule\":{{\"sendAt\":\"zítra v 8\"}}}}", "schedule.sendAt", "ISO 8601" },
+        { "content key not a GUID", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentKey\":\"123\"}}}}", "source.contentKey", "špatný typ nebo formát" },
+        { "malformed JSON", "{\"packageId\":2,", "body", "není platný JSON" },
+        { "JSON array", "[2]", "body", "není platný JSON" },
+        { "empty body", "", "body", "není platný JSON" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCampaigns))]
+    public async Task A_bad_campaign_is_refused_with_400_and_a_Czech_message_and_nothing_is_stored(string because, string json, string field, string message)
+    {
+        foreach (var path in new[] { CampaignsPath, CampaignsPath + "/preview" })
+        {
+            using var response = await _site.Client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+            var body = await response.JsonAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{because} at {path}: {(int)response.StatusCode} {body}");
+            Assert.True(body.GetProperty("errors").TryGetProperty(field, out var errors), $"{because}: no error on '{field}' in {body}");
+            Assert.Contains(message, errors[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, _site.Site.Count("campaigns"));
+    }
+
+    [Theory]
+    [InlineData("?take=abc", "take")]
+    [InlineData("?take=1000", "take")]
+    [InlineData("?skip=-1", "skip")]
+    [InlineData("?state=ztracena", "state")]
+    public async Task A_bad_list_query_is_400_on_its_parameter(string query, string field)
+    {
+        using var response = await _site.Client.GetAsync(CampaignsPath + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Scheduling_an_existing_campaign_in_the_past_is_400_and_leaves_it_a_draft()
+    {
+        var id = await _site.Client.CreateDraftAsync();
+        try
+        {
+            using var response = await _site.Client.SendJsonAsync(HttpMethod.Post, $"{CampaignsPath}/{id}/schedule", new { sendAt = "2020-01-01T10:00:00+01:00" });
+            var stored = await (await _site.Client.GetAsync($"{CampaignsPath}/{id}")).JsonAsync();
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("v minulosti", (await response.JsonAsync()).GetProperty("errors").GetProperty("sendAt")[0].GetString(), StringComparison.Ordinal);
+            Assert.Equal("draft", stored.GetProperty("campaign").GetProperty("state").GetString());
+        }
+        finally
+        {
+            _site.Site.DeleteCampaigns();
+        }
+    }
+}
