@@ -1,11 +1,12 @@
 using Dapper;
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
 /// <summary>Recipients of one campaign leased together; <see cref="BatchId"/> is the gateway reference.
 /// <see cref="PreviousAttempts"/> is the most any of them has been tried before.</summary>
-public sealed record ClaimedBatch(string BatchId, long CampaignId, string Body, string Encoding, int PreviousAttempts, IReadOnlyList<string> Phones);
+public sealed record ClaimedBatch(string BatchId, long CampaignId, string Body, SmsEncoding Encoding, int PreviousAttempts, IReadOnlyList<string> Phones);
 
 /// <summary>
 /// The outbox row lifecycle in SQL. Every write is one short conditional statement, so two
@@ -70,8 +71,16 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         var campaignId = rows[0].CampaignId;
         var (body, encoding) = await connection.QuerySingleAsync<(string Body, string Encoding)>(new CommandDefinition(
             "SELECT body, encoding FROM campaigns WHERE id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
-        return new ClaimedBatch(batchId, campaignId, body, encoding, (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList());
+        return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList());
     }
+
+    // The schema allows exactly these two; the campaign chose and counted its segments with them.
+    private static SmsEncoding ParseEncoding(string encoding) => encoding switch
+    {
+        "gsm7" => SmsEncoding.Gsm7,
+        "ucs2" => SmsEncoding.Ucs2,
+        _ => throw new InvalidOperationException($"Unknown campaign encoding '{encoding}'."),
+    };
 
     /// <summary>
     /// The point of no return: after this the request may be on the wire, so a crash means "unknown",
