@@ -93,7 +93,10 @@ public sealed class OutboxDispatcher : IDisposable
             return false;
         }
 
-        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, phones, batch.Encoding), cancellationToken);
+        // Once marked 'sending' the request goes out even if the host is stopping: cancelling it
+        // mid-flight would turn a deploy into 'unknown' rows that are never resent. The gateway's
+        // own per-attempt timeout bounds the wait; a hard kill still ends as 'unknown' via lease recovery.
+        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, phones, batch.Encoding), CancellationToken.None);
         // The outcome is written even during shutdown: it is the only record of what left.
         await RecordAsync(batch, result, CancellationToken.None);
         return true;
