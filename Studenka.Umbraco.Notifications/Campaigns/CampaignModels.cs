@@ -1,3 +1,5 @@
+using Studenka.Umbraco.Notifications.Delivery;
+
 namespace Studenka.Umbraco.Notifications.Campaigns;
 
 /// <summary>A campaign as an operator (or a content page) submits it. Every member is checked by <see cref="CampaignValidator"/>.</summary>
@@ -86,13 +88,8 @@ public sealed record CampaignPreview(
     DateTimeOffset DueAt,
     bool QuietHoursApply);
 
-/// <summary>Outbox rows of a campaign by status; <see cref="Delivered"/> counts handset delivery reports.</summary>
-public sealed record DeliveryCounts(int Pending, int Claimed, int Sending, int Accepted, int Failed, int Unknown, int Cancelled, int Delivered)
-{
-    public int Total => Pending + Claimed + Sending + Accepted + Failed + Unknown + Cancelled;
-}
-
-public sealed record CampaignDetails(Campaign Campaign, DeliveryCounts Delivery);
+/// <summary>A campaign with where its SMS are, counted by <see cref="DeliveryProgressQuery"/> (the one definition).</summary>
+public sealed record CampaignDetails(Campaign Campaign, DeliveryProgress Delivery);
 
 public sealed record CampaignPage(IReadOnlyList<Campaign> Items, int Total, int Skip, int Take);
 

@@ -106,19 +106,6 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
         return new CampaignPage(await WithAreasAsync(connection, rows.ToList(), cancellationToken), total, skip, take);
     }
 
-    /// <summary>Outbox rows by status, and how many handsets reported delivery.</summary>
-    public async Task<DeliveryCounts> CountDeliveryAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
-            "SELECT status, COUNT(*) FROM outbox WHERE campaign_id = @id GROUP BY status", new { id }, cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.Status, r => (int)r.Count);
-        var delivered = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM outbox WHERE campaign_id = @id AND delivery_status = 'delivered'", new { id }, cancellationToken: cancellationToken));
-        int Of(string status) => rows.GetValueOrDefault(status);
-        return new DeliveryCounts(Of("pending"), Of("claimed"), Of("sending"), Of("accepted"), Of("failed"), Of("unknown"), Of("cancelled"), delivered);
-    }
-
     private static async Task<IReadOnlyList<Campaign>> WithAreasAsync(DbConnection connection, List<CampaignRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)

@@ -18,6 +18,7 @@ public sealed class CampaignService(
     IDbConnectionFactory connections,
     CampaignRepository campaigns,
     CampaignPreviewService previews,
+    DeliveryProgressQuery progress,
     QuietHours quietHours,
     AuditLog audit,
     DeliverySignal signal,
@@ -105,7 +106,7 @@ public sealed class CampaignService(
 
     public async Task<CampaignDetails?> GetAsync(long id, CancellationToken cancellationToken) =>
         await campaigns.GetAsync(id, cancellationToken) is { } campaign
-            ? new CampaignDetails(campaign, await campaigns.CountDeliveryAsync(id, cancellationToken))
+            ? new CampaignDetails(campaign, await progress.GetAsync(id, cancellationToken))
             : null;
 
     public async Task<(CampaignPage? Page, IReadOnlyDictionary<string, string> Errors)> ListAsync(string? state, int skip, int take, CancellationToken cancellationToken)

@@ -101,10 +101,10 @@ public sealed partial class ResidentClient(StudenkaSiteFactory site)
             ? Uri.UnescapeDataString(t)
             : throw new InvalidOperationException("Redirect without a token: " + redirect.Headers.Location);
 
-    /// <summary>Signs up and confirms: the common start of many scenarios.</summary>
-    public async Task<string> SignUpAndConfirmAsync(string phone = "603 123 456", string e164 = "+420603123456")
+    /// <summary>Signs up and confirms: the common start of many scenarios. <paramref name="form"/> defaults to <see cref="SignUpForm"/> for <paramref name="phone"/>.</summary>
+    public async Task<string> SignUpAndConfirmAsync(string phone = "603 123 456", string e164 = "+420603123456", IEnumerable<KeyValuePair<string, string>>? form = null)
     {
-        var response = await PostAsync("/sms/prihlaska", SignUpForm(phone: phone, site: site), "/sms");
+        var response = await PostAsync("/sms/prihlaska", form ?? SignUpForm(phone: phone, site: site), "/sms");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var t = TokenParameter(response);
         var confirm = await PostAsync("/sms/overeni", [new("t", t), new("code", LatestCode(e164))], response.Headers.Location!.OriginalString);

@@ -1,4 +1,5 @@
 using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Delivery;
 
 namespace Studenka.Umbraco.Notifications.Tests.Campaigns;
 
@@ -249,8 +250,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
 
         var details = await _bed.Service.GetAsync(campaign.Id, CancellationToken.None);
 
-        Assert.Equal(new DeliveryCounts(1, 0, 0, 2, 0, 0, 0, 1), details!.Delivery);
-        Assert.Equal(3, details.Delivery.Total);
+        Assert.Equal(new DeliveryProgress(campaign.Id, Total: 3, Pending: 1, Sending: 0, Accepted: 2, Failed: 0, Unknown: 0, Cancelled: 0, Delivered: 1, FailedDelivery: 0), details!.Delivery);
     }
 
     private async Task<List<string>> SendEntriesAsync(long id) =>

@@ -28,7 +28,7 @@ internal sealed class CampaignTestBed : IAsyncDisposable
         Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), QuietHours, Options.Create(options), time);
         Repository = new CampaignRepository(database.Connections);
         Audit = new AuditLog(database.Connections, time);
-        Service = new CampaignService(database.Connections, Repository, Previews, QuietHours, Audit, Signal, Operator, calendar, time);
+        Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), QuietHours, Audit, Signal, Operator, calendar, time);
     }
 
     public TestDatabase Database { get; }
