@@ -47,59 +47,93 @@ public sealed class OutboxDispatcher : IDisposable
     {
         var requests = 0;
         var workers = Enumerable.Range(0, _options.Concurrency).Select(async _ =>
-        {
-            while (!cancellationToken.IsCancellationRequested && !_status.IsPaused)
-            {
-                if (betweenBatches is not null)
-                {
-                    await betweenBatches(cancellationToken);
-                }
-
-                var batch = await _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
-                if (batch is null)
-                {
-                    return;
-                }
-
-                if (await SendAsync(batch, cancellationToken))
-                {
-                    Interlocked.Increment(ref requests);
-                }
-            }
-        });
+            Interlocked.Add(ref requests, await WorkAsync(betweenBatches, cancellationToken)));
         await Task.WhenAll(workers);
         return requests;
     }
 
-    private async Task<bool> SendAsync(ClaimedBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// One of <see cref="DeliveryOptions.Concurrency"/> pipelines: while a request is on the wire the
+    /// next batch is claimed, rate-limited and marked, and the previous outcome is recorded, so the
+    /// database work never sits between two requests (measured: it cost a third of the throughput).
+    /// The price: after a kill -9 up to two batches per pipeline are 'unknown', the one on the wire
+    /// and the one committed to go next.
+    /// </summary>
+    private async Task<int> WorkAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> phones;
-        try
+        var requests = 0;
+        Task<(ClaimedBatch Batch, SmsSendResult Result)>? flight = null;
+        while (true)
         {
-            using var request = await AcquireAsync(_requests, 1, cancellationToken);
-            using var sms = await AcquireAsync(_sms, batch.Phones.Count, cancellationToken);
-            phones = _status.IsPaused ? [] : await _claims.MarkSendingAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), cancellationToken);
+            var next = await PrepareAsync(betweenBatches, cancellationToken);
+            if (flight is not null)
+            {
+                var done = await flight;
+                flight = next is null ? null : SendAsync(next);
+                // The outcome is written even during shutdown: it is the only record of what left.
+                await RecordAsync(done.Batch, done.Result, CancellationToken.None);
+                requests++;
+            }
+            else if (next is not null)
+            {
+                flight = SendAsync(next);
+            }
+            else
+            {
+                return requests;
+            }
         }
-        catch (OperationCanceledException)
+    }
+
+    /// <summary>Claims a batch, waits for the rate limits and marks it 'sending'; null when there is nothing to send now.</summary>
+    private async Task<ClaimedBatch?> PrepareAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && !_status.IsPaused)
         {
-            // Shutting down before anything left: hand the rows back for the next start or node.
+            if (betweenBatches is not null)
+            {
+                await betweenBatches(cancellationToken);
+            }
+
+            var batch = await _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+            if (batch is null)
+            {
+                return null;
+            }
+
+            IReadOnlyList<string> phones;
+            try
+            {
+                using var request = await AcquireAsync(_requests, 1, cancellationToken);
+                using var sms = await AcquireAsync(_sms, batch.Phones.Count, cancellationToken);
+                phones = _status.IsPaused ? [] : await _claims.MarkSendingAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutting down before anything left: hand the rows back for the next start or node.
+                await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
+                throw;
+            }
+
+            if (phones.Count > 0)
+            {
+                return batch with { Phones = phones };
+            }
+
+            // Paused meanwhile, or the campaign was cancelled: nothing left, the rows go back.
             await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
-            throw;
         }
 
-        if (phones.Count == 0)
-        {
-            await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
-            return false;
-        }
+        return null;
+    }
 
+    private async Task<(ClaimedBatch Batch, SmsSendResult Result)> SendAsync(ClaimedBatch batch)
+    {
         // Once marked 'sending' the request goes out even if the host is stopping: cancelling it
         // mid-flight would turn a deploy into 'unknown' rows that are never resent. The gateway's
         // own per-attempt timeout bounds the wait; a hard kill still ends as 'unknown' via lease recovery.
-        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, phones, batch.Encoding), CancellationToken.None);
-        // The outcome is written even during shutdown: it is the only record of what left.
-        await RecordAsync(batch, result, CancellationToken.None);
-        return true;
+        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding), CancellationToken.None);
+        return (batch, result);
     }
 
     private async Task<SmsSendResult> CallGatewayAsync(SmsBatch batch, CancellationToken cancellationToken)
