@@ -35,7 +35,25 @@ public sealed class DeliveryOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Name of this node in leases; defaults to the machine name. Unique per node.</summary>
+    /// <summary>First wait before retrying a batch the gateway demonstrably refused; doubles per attempt, with jitter.</summary>
+    [Range(1, 3600)]
+    public int RetryBaseSeconds { get; set; } = 5;
+
+    /// <summary>Longest wait between two attempts of one batch.</summary>
+    [Range(1, 86_400)]
+    public int RetryMaxSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// After "balance exhausted" the node pauses; it tries again by itself after this many minutes
+    /// (someone may have topped up), or at once when an operator resumes. 0 = wait for an operator.
+    /// </summary>
+    [Range(0, 1440)]
+    public int BalanceRetryMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// Name of this node in leases; defaults to the machine name. It MUST be unique per node: at start
+    /// a worker treats rows leased by its own NodeId (with another process id) as left by a dead process.
+    /// </summary>
     public string? NodeId { get; set; }
 
     /// <summary>False keeps the worker off on this node (e.g. a front-end-only node, or a command run).</summary>

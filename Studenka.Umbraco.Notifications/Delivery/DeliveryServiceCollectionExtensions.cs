@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
@@ -11,6 +12,19 @@ internal static class DeliveryServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<RecipientTargeting>();
+        services.AddSingleton<DeliveryNode>();
+        services.AddSingleton<DeliveryStatus>();
+        services.AddSingleton<DeliveryProgressQuery>();
+        services.AddSingleton<OutboxClaims>();
+        services.AddSingleton<CampaignSnapshotter>();
+        services.AddSingleton<LeaseRecovery>();
+        services.AddSingleton<CampaignCompletion>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DeliveryRunner>();
+        services.AddSingleton<DeliveryAdministration>();
+        // Registered always, idle when switched off: the switch is read from options at start,
+        // and configuration is not final while services are being added.
+        services.AddHostedService<DeliveryWorker>();
         return services;
     }
 }

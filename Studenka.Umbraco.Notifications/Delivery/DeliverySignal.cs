@@ -20,6 +20,9 @@ public sealed class DeliverySignal
         }
     }
 
+    /// <summary>Takes a pending wake-up without waiting (the dispatcher checks between batches).</summary>
+    public bool TryConsume() => _signal.Wait(0);
+
     /// <summary>Waits for a wake-up or the timeout, whichever comes first.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

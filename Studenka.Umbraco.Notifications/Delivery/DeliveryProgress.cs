@@ -1,0 +1,65 @@
+using Dapper;
+using Studenka.Umbraco.Notifications.Persistence;
+
+namespace Studenka.Umbraco.Notifications.Delivery;
+
+/// <summary>
+/// Where a campaign's SMS are. <see cref="Pending"/> includes rows claimed but not yet sent;
+/// <see cref="Delivered"/> and <see cref="FailedDelivery"/> come from the provider's delivery reports.
+/// </summary>
+public sealed record DeliveryProgress(
+    long CampaignId, int Total, int Pending, int Sending, int Accepted, int Failed, int Unknown, int Cancelled, int Delivered, int FailedDelivery)
+{
+    public static DeliveryProgress Empty(long campaignId) => new(campaignId, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>Counts for the campaigns API and the delivery status endpoint; read-only.</summary>
+public sealed class DeliveryProgressQuery(IDbConnectionFactory connections)
+{
+    private const string CountsSql = """
+        SELECT campaign_id AS CampaignId,
+               COUNT(*) AS Total,
+               SUM(CASE WHEN status IN ('pending', 'claimed') THEN 1 ELSE 0 END) AS Pending,
+               SUM(CASE WHEN status = 'sending' THEN 1 ELSE 0 END) AS Sending,
+               SUM(CASE WHEN status = 'accepted' THEN 1 ELSE 0 END) AS Accepted,
+               SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS Failed,
+               SUM(CASE WHEN status = 'unknown' THEN 1 ELSE 0 END) AS Unknown,
+               SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS Cancelled,
+               SUM(CASE WHEN delivery_status = 'delivered' THEN 1 ELSE 0 END) AS Delivered,
+               SUM(CASE WHEN delivery_status IN ('delivery_failed', 'expired') THEN 1 ELSE 0 END) AS FailedDelivery
+        FROM outbox WHERE campaign_id IN @CampaignIds GROUP BY campaign_id
+        """;
+
+    private sealed record Row(long CampaignId, long Total, long Pending, long Sending, long Accepted, long Failed, long Unknown, long Cancelled, long Delivered, long FailedDelivery);
+
+    public async Task<DeliveryProgress> GetAsync(long campaignId, CancellationToken cancellationToken) =>
+        (await GetManyAsync([campaignId], cancellationToken))[campaignId];
+
+    /// <summary>One entry per requested id; a campaign without outbox rows (not yet snapshotted) gets zeros.</summary>
+    public async Task<IReadOnlyDictionary<long, DeliveryProgress>> GetManyAsync(IReadOnlyList<long> campaignIds, CancellationToken cancellationToken)
+    {
+        var result = campaignIds.Distinct().ToDictionary(id => id, DeliveryProgress.Empty);
+        if (result.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(CountsSql, new { CampaignIds = result.Keys.ToList() }, cancellationToken: cancellationToken));
+        foreach (var r in rows)
+        {
+            result[r.CampaignId] = new DeliveryProgress(r.CampaignId, (int)r.Total, (int)r.Pending, (int)r.Sending, (int)r.Accepted,
+                (int)r.Failed, (int)r.Unknown, (int)r.Cancelled, (int)r.Delivered, (int)r.FailedDelivery);
+        }
+
+        return result;
+    }
+
+    /// <summary>SMS not yet handed to the gateway (pending, claimed or on the wire), over all campaigns.</summary>
+    public async Task<int> BacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'claimed', 'sending')", cancellationToken: cancellationToken));
+    }
+}

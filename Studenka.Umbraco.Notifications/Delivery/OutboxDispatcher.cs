@@ -1,0 +1,173 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Gateway;
+
+namespace Studenka.Umbraco.Notifications.Delivery;
+
+/// <summary>
+/// Sends the outbox: <see cref="DeliveryOptions.Concurrency"/> workers, each claiming one batch of
+/// one campaign at a time, under two token buckets (requests/s and SMS/s) shared by the node.
+/// </summary>
+public sealed class OutboxDispatcher : IDisposable
+{
+    private readonly OutboxClaims _claims;
+    private readonly ISmsGateway _gateway;
+    private readonly DeliveryNode _node;
+    private readonly DeliveryStatus _status;
+    private readonly DeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly TokenBucketRateLimiter _requests;
+    private readonly TokenBucketRateLimiter _sms;
+
+    public OutboxDispatcher(OutboxClaims claims, ISmsGateway gateway, DeliveryNode node, DeliveryStatus status,
+        IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+    {
+        _claims = claims;
+        _gateway = gateway;
+        _node = node;
+        _status = status;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _requests = Bucket(_options.RequestsPerSecond);
+        _sms = Bucket(_options.SmsPerSecond);
+    }
+
+    /// <summary>A batch can never need more SMS permits than the bucket holds.</summary>
+    private int BatchSize => Math.Min(_options.BatchSize, _options.SmsPerSecond);
+
+    /// <summary>
+    /// Sends until nothing is claimable now (or the node pauses). <paramref name="betweenBatches"/>
+    /// runs before each claim, so a crisis that becomes due mid-way joins without waiting for the end.
+    /// Returns the number of gateway requests made.
+    /// </summary>
+    public async Task<int> DispatchAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
+    {
+        var requests = 0;
+        var workers = Enumerable.Range(0, _options.Concurrency).Select(async _ =>
+        {
+            while (!cancellationToken.IsCancellationRequested && !_status.IsPaused)
+            {
+                if (betweenBatches is not null)
+                {
+                    await betweenBatches(cancellationToken);
+                }
+
+                var batch = await _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+                if (batch is null)
+                {
+                    return;
+                }
+
+                if (await SendAsync(batch, cancellationToken))
+                {
+                    Interlocked.Increment(ref requests);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return requests;
+    }
+
+    private async Task<bool> SendAsync(ClaimedBatch batch, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> phones;
+        try
+        {
+            using var request = await AcquireAsync(_requests, 1, cancellationToken);
+            using var sms = await AcquireAsync(_sms, batch.Phones.Count, cancellationToken);
+            phones = _status.IsPaused ? [] : await _claims.MarkSendingAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down before anything left: hand the rows back for the next start or node.
+            await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+
+        if (phones.Count == 0)
+        {
+            await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
+            return false;
+        }
+
+        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, phones), cancellationToken);
+        // The outcome is written even during shutdown: it is the only record of what left.
+        await RecordAsync(batch, result, CancellationToken.None);
+        return true;
+    }
+
+    private async Task<SmsSendResult> CallGatewayAsync(SmsBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _gateway.SendAsync(batch, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // A throw after the request may have left proves nothing either way: unknown, never resent.
+            _logger.LogError(exception, "SMS gateway threw for batch {BatchId} of {Count} recipients; marking them unknown", batch.Reference, batch.Recipients.Count);
+            return new SmsSendResult(SmsSendStatus.OutcomeUnknown, Error: "gateway error: " + exception.Message);
+        }
+    }
+
+    private async Task RecordAsync(ClaimedBatch batch, SmsSendResult result, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var error = result.Error ?? result.Status.ToString();
+        switch (result.Status)
+        {
+            case SmsSendStatus.Accepted:
+                await _claims.RecordAcceptedAsync(batch.BatchId, result.ProviderMessageId, now, cancellationToken);
+                break;
+            case SmsSendStatus.RejectedPermanently:
+                _logger.LogWarning("Batch {BatchId} of campaign {CampaignId} rejected permanently: {Error}", batch.BatchId, batch.CampaignId, error);
+                await _claims.RecordFinalAsync(batch.BatchId, "failed", error, now, cancellationToken);
+                break;
+            case SmsSendStatus.OutcomeUnknown:
+                _logger.LogWarning("Batch {BatchId} of campaign {CampaignId}: outcome unknown ({Error}); it is not resent", batch.BatchId, batch.CampaignId, error);
+                await _claims.RecordFinalAsync(batch.BatchId, "unknown", error, now, cancellationToken);
+                break;
+            case SmsSendStatus.TransientFailure:
+                await RecordRetryAsync(batch, error, now, cancellationToken);
+                break;
+            case SmsSendStatus.ConfigurationError or SmsSendStatus.InsufficientBalance:
+                await _claims.RecordNotSentAsync(batch.BatchId, error, now, cancellationToken);
+                _status.Pause(result.Status == SmsSendStatus.ConfigurationError ? DeliveryPauseKind.ConfigurationError : DeliveryPauseKind.InsufficientBalance, error);
+                break;
+            default:
+                throw new InvalidOperationException($"Unhandled gateway status {result.Status}.");
+        }
+    }
+
+    private async Task RecordRetryAsync(ClaimedBatch batch, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var delay = RetryBackoff.Delay(batch.PreviousAttempts + 1, _options, Random.Shared);
+        _logger.LogWarning("Batch {BatchId} of campaign {CampaignId} refused for now ({Error}); retrying", batch.BatchId, batch.CampaignId, error);
+        await _claims.RecordRetryAsync(batch.BatchId, error, _options.MaxAttempts, now, now + delay, cancellationToken);
+    }
+
+    private static async Task<RateLimitLease> AcquireAsync(RateLimiter limiter, int permits, CancellationToken cancellationToken)
+    {
+        var lease = await limiter.AcquireAsync(permits, cancellationToken);
+        return lease.IsAcquired ? lease : throw new InvalidOperationException("Rate limiter queue overflow; raise its queue limit.");
+    }
+
+    private static TokenBucketRateLimiter Bucket(int perSecond) => new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = perSecond,
+        TokensPerPeriod = perSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        AutoReplenishment = true,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public void Dispose()
+    {
+        _requests.Dispose();
+        _sms.Dispose();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Operators;
+
+namespace Studenka.Umbraco.Notifications.Web.Management;
+
+/// <summary>Delivery status and resume after a pause (bad key, empty account).</summary>
+[Route(RoutePrefix + "/delivery")]
+public sealed class DeliveryController(DeliveryAdministration administration, IOperatorContext operators) : ManagementApiControllerBase
+{
+    [HttpGet("status")]
+    [ProducesResponseType<DeliveryStatusView>(StatusCodes.Status200OK)]
+    public Task<DeliveryStatusView> Status(CancellationToken cancellationToken) => administration.StatusAsync(cancellationToken);
+
+    [HttpPost("resume")]
+    [ProducesResponseType<DeliveryStatusView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    public async Task<IActionResult> Resume(CancellationToken cancellationToken)
+    {
+        if (operators.Current is not { } actor)
+        {
+            // The policy already demands a signed-in operator; without a name there is nobody to audit.
+            return Problem(title: "Přihlaste se prosím jako operátor.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        return Ok(await administration.ResumeAsync(actor, cancellationToken));
+    }
+}
