@@ -21,6 +21,8 @@ internal static class BenchmarkSite
         // Command-line settings: in configuration before the package registers its services.
         var settings = new Dictionary<string, string>
         {
+            // The Site's name, so it finds its static-assets manifest (copied beside this program).
+            ["applicationName"] = typeof(SiteApp).Assembly.GetName().Name!,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Site:DataProtectionKeysPath"] = Path.Combine(directory, "keys"),
