@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Gateway.MessageBird;
 
 namespace Studenka.Umbraco.Notifications.Gateway;
 
@@ -7,14 +9,13 @@ internal static class GatewayServiceCollectionExtensions
 {
     public static IServiceCollection AddSmsGateway(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName)).ValidateDataAnnotations()
-            // The MessageBird client arrives with the delivery work. Until then a configured key must
-            // stop the start: silently keeping real residents' SMS in the sandbox would be worse.
-            .Validate(o => string.IsNullOrWhiteSpace(o.MessageBirdAccessKey),
-                "Studenka:Sms:MessageBirdAccessKey is set, but this version sends only through the sandbox gateway. Remove the key until the MessageBird gateway is released.")
-            .ValidateOnStart();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SandboxSmsGateway>();
-        services.AddSingleton<ISmsGateway>(sp => sp.GetRequiredService<SandboxSmsGateway>());
+        services.AddMessageBirdClient();
+        // A configured key means real SMS; without one nothing leaves the building.
+        services.AddSingleton<ISmsGateway>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmsOptions>>().Value.MessageBirdAccessKey)
+            ? sp.GetRequiredService<SandboxSmsGateway>()
+            : sp.GetRequiredService<MessageBirdSmsGateway>());
         return services;
     }
 }

@@ -1,7 +1,10 @@
+using Studenka.Umbraco.Notifications.Campaigns;
+
 namespace Studenka.Umbraco.Notifications.Gateway;
 
 /// <summary>One text to up to 50 recipients (MessageBird's limit per request), in E.164.</summary>
-public sealed record SmsBatch(string Reference, string Body, IReadOnlyList<string> Recipients);
+/// <param name="Encoding">How the text is sent; null means whatever <see cref="SmsSegments.Count"/> finds for the body.</param>
+public sealed record SmsBatch(string Reference, string Body, IReadOnlyList<string> Recipients, SmsEncoding? Encoding = null);
 
 public enum SmsSendStatus
 {

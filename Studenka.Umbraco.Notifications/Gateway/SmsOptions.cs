@@ -3,14 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace Studenka.Umbraco.Notifications.Gateway;
 
 /// <summary>Section <c>Studenka:Sms</c>.</summary>
-public sealed class SmsOptions
+public sealed class SmsOptions : IValidatableObject
 {
     public const string SectionName = "Studenka:Sms";
 
-    /// <summary>Sender shown on phones: alphanumeric up to 11 characters, or a number.</summary>
-    [Required]
-    [RegularExpression(@"^(?:[A-Za-z0-9]+(?: [A-Za-z0-9]+)*|\+?[0-9]{1,17})$", ErrorMessage = "Studenka:Sms:Originator must be letters/digits (words separated by one space) or a phone number.")]
-    [MaxLength(17)]
+    /// <summary>
+    /// Sender shown on phones: letters/digits (words separated by one space) up to 11 characters,
+    /// or a number (optional '+') up to 17 digits (docs/messagebird-sms-api.md 2.2).
+    /// </summary>
+    [Required(ErrorMessage = "Studenka:Sms:Originator is required.")]
+    [RegularExpression(@"^(?:(?=.{1,11}$)[A-Za-z0-9]+(?: [A-Za-z0-9]+)*|\+?[0-9]{1,17})$",
+        ErrorMessage = "Studenka:Sms:Originator must be at most 11 letters/digits (words separated by one space) or a phone number of at most 17 digits.")]
     public string Originator { get; set; } = "Studenka";
 
     /// <summary>MessageBird access key. Empty means the sandbox gateway: nothing is sent, everything is kept.</summary>
@@ -18,6 +21,18 @@ public sealed class SmsOptions
 
     /// <summary>Base address of MessageBird's REST API (tests point it at a local fake).</summary>
     public Uri MessageBirdBaseUrl { get; set; } = new("https://rest.messagebird.com/");
+
+    /// <summary>Retries after a 5xx, a 429 or a refused connection; never after a timeout (the SMS may have gone out).</summary>
+    [Range(0, 10, ErrorMessage = "Studenka:Sms:MessageBirdMaxRetries must be between 0 and 10.")]
+    public int MessageBirdMaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    [Range(1, 60_000, ErrorMessage = "Studenka:Sms:MessageBirdRetryBaseDelayMilliseconds must be between 1 and 60000.")]
+    public int MessageBirdRetryBaseDelayMilliseconds { get; set; } = 500;
+
+    /// <summary>Per attempt. A request that times out counts as "outcome unknown" and is not resent.</summary>
+    [Range(0.01, 300, ErrorMessage = "Studenka:Sms:MessageBirdTimeoutSeconds must be between 0.01 and 300.")]
+    public double MessageBirdTimeoutSeconds { get; set; } = 15;
 
     /// <summary>Public URL of the delivery-report webhook, sent as <c>reportUrl</c> with every message.</summary>
     public Uri? ReportUrl { get; set; }
@@ -28,4 +43,20 @@ public sealed class SmsOptions
     /// <summary>Name used in SMS texts ("SMS zprávy města Studénka").</summary>
     [Required]
     public string TownName { get; set; } = "Studénka";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // MessageBird calls the report URL from the internet: only https is acceptable, except for
+        // a local fake or a developer's machine.
+        if (ReportUrl is { } url && !(url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback))))
+        {
+            yield return new ValidationResult(
+                "Studenka:Sms:ReportUrl must be an absolute https URL (http only for localhost or 127.0.0.1).", [nameof(ReportUrl)]);
+        }
+
+        if (!MessageBirdBaseUrl.IsAbsoluteUri)
+        {
+            yield return new ValidationResult("Studenka:Sms:MessageBirdBaseUrl must be an absolute URL.", [nameof(MessageBirdBaseUrl)]);
+        }
+    }
 }

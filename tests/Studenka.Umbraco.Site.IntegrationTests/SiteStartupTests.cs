@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Studenka.Umbraco.FakeMessageBird;
 using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Site.IntegrationTests;
@@ -40,13 +41,24 @@ public sealed class SiteStartupTests
     }
 
     [Fact]
-    public void A_configured_MessageBird_key_stops_the_start_instead_of_silently_using_the_sandbox()
+    public async Task With_a_MessageBird_key_the_verification_SMS_goes_to_MessageBird_and_the_sandbox_page_is_gone()
     {
-        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:MessageBirdAccessKey"] = "live_abc" });
+        await using var messageBird = await FakeMessageBirdServer.StartAsync(new FakeMessageBirdOptions { AccessKey = "live_abc" });
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?>
+        {
+            ["Studenka:Sms:MessageBirdAccessKey"] = "live_abc",
+            ["Studenka:Sms:MessageBirdBaseUrl"] = messageBird.BaseUrl.ToString(),
+        });
+        var resident = new ResidentClient(site);
 
-        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => site.Services);
+        var signUp = await resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(site: site), "/sms");
+        var sandbox = await resident.Http.GetAsync("/sms/sandbox");
 
-        Assert.Contains("MessageBirdAccessKey", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
+        var sms = Assert.Single(messageBird.Messages);
+        Assert.Equal(["+420603123456"], sms.Recipients);
+        Assert.Matches("[0-9]{6}", sms.Body);
+        Assert.Equal(HttpStatusCode.NotFound, sandbox.StatusCode);
     }
 
     /// <summary>Schema and every row of every table (timestamps included).</summary>

@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using Studenka.Umbraco.Notifications.Campaigns;
+
+namespace Studenka.Umbraco.Notifications.Gateway.MessageBird;
+
+/// <summary>
+/// Sends through MessageBird's <c>POST /messages</c> (docs/messagebird-sms-api.md section 2). Retries
+/// and the per-attempt timeout live in the HttpClient's resilience pipeline
+/// (<see cref="MessageBirdServiceCollectionExtensions"/>); this class turns what finally happened
+/// into an <see cref="SmsSendResult"/>.
+/// </summary>
+public sealed class MessageBirdSmsGateway(HttpClient http, IOptions<SmsOptions> options, ILogger<MessageBirdSmsGateway> logger) : ISmsGateway
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public bool IsSandbox => false;
+
+    public async Task<SmsSendResult> SendAsync(SmsBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var result = await SendOnceThroughPipelineAsync(batch, cancellationToken);
+        if (!result.IsAccepted)
+        {
+            logger.LogWarning("MessageBird did not accept batch {Reference} ({Recipients} recipients): {Status} {Error}",
+                batch.Reference, batch.Recipients.Count, result.Status, result.Error);
+        }
+
+        return result;
+    }
+
+    private async Task<SmsSendResult> SendOnceThroughPipelineAsync(SmsBatch batch, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(batch);
+        try
+        {
+            // Headers only: the body is read under our own deadline in MessageBirdResponse, so a
+            // server that stalls mid-body cannot hang the sender.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await MessageBirdResponse.ReadAsync(response, ReadTimeout, cancellationToken);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return new SmsSendResult(SmsSendStatus.OutcomeUnknown,
+                Error: $"MessageBird did not answer within {options.Value.MessageBirdTimeoutSeconds} s; the SMS may have been sent, so it is not resent.");
+        }
+        catch (HttpRequestException e) when (NeverReachedMessageBird(e))
+        {
+            return new SmsSendResult(SmsSendStatus.TransientFailure, Error: $"MessageBird could not be reached: {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            return new SmsSendResult(SmsSendStatus.OutcomeUnknown,
+                Error: $"The connection to MessageBird broke after the request was sent ({e.Message}); the SMS may have been sent, so it is not resent.");
+        }
+    }
+
+    private TimeSpan ReadTimeout => TimeSpan.FromSeconds(options.Value.MessageBirdTimeoutSeconds);
+
+    private HttpRequestMessage CreateRequest(SmsBatch batch)
+    {
+        var sms = options.Value;
+        var body = new SendMessageRequest(
+            sms.Originator,
+            batch.Body,
+            [.. batch.Recipients.Select(r => r.TrimStart('+'))],
+            (batch.Encoding ?? SmsSegments.Count(batch.Body).Encoding) == SmsEncoding.Ucs2 ? "unicode" : "plain",
+            batch.Reference,
+            sms.ReportUrl?.AbsoluteUri);
+        var request = new HttpRequestMessage(HttpMethod.Post, "messages")
+        {
+            // Bytes, not a streamed JsonContent: a retry sends the very same body again.
+            Content = new StringContent(JsonSerializer.Serialize(body, Json), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("AccessKey", sms.MessageBirdAccessKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return request;
+    }
+
+    /// <summary>
+    /// Failures before a single byte of the request could have reached MessageBird: DNS, TLS
+    /// handshake, or a socket that never connected. Anything else may have been processed.
+    /// </summary>
+    private static bool NeverReachedMessageBird(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError
+        || (e.HttpRequestError == HttpRequestError.ConnectionError && e.InnerException is SocketException);
+
+    private sealed record SendMessageRequest(
+        string Originator, string Body, IReadOnlyList<string> Recipients, string Datacoding, string Reference, string? ReportUrl);
+}
