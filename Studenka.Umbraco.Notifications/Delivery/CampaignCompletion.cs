@@ -10,7 +10,20 @@ namespace Studenka.Umbraco.Notifications.Delivery;
 /// </summary>
 public sealed class CampaignCompletion(IDbConnectionFactory connections, TimeProvider time, ILogger<CampaignCompletion> logger)
 {
-    private sealed record Finished(long Id, long Accepted, long Failed, long Unknown, string? LastError);
+    // Settable properties, not a positional record: SQLite reports no type for subquery columns,
+    // so Dapper must convert by member instead of matching a constructor signature.
+    private sealed class Finished
+    {
+        public long Id { get; init; }
+
+        public long Accepted { get; init; }
+
+        public long Failed { get; init; }
+
+        public long Unknown { get; init; }
+
+        public string? LastError { get; init; }
+    }
 
     public async Task<int> CompleteAsync(CancellationToken cancellationToken)
     {

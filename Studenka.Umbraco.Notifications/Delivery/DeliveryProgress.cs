@@ -30,7 +30,29 @@ public sealed class DeliveryProgressQuery(IDbConnectionFactory connections)
         FROM outbox WHERE campaign_id IN @CampaignIds GROUP BY campaign_id
         """;
 
-    private sealed record Row(long CampaignId, long Total, long Pending, long Sending, long Accepted, long Failed, long Unknown, long Cancelled, long Delivered, long FailedDelivery);
+    // Settable properties: SQLite reports no type for computed columns, so Dapper converts per member.
+    private sealed class Row
+    {
+        public long CampaignId { get; init; }
+
+        public long Total { get; init; }
+
+        public long Pending { get; init; }
+
+        public long Sending { get; init; }
+
+        public long Accepted { get; init; }
+
+        public long Failed { get; init; }
+
+        public long Unknown { get; init; }
+
+        public long Cancelled { get; init; }
+
+        public long Delivered { get; init; }
+
+        public long FailedDelivery { get; init; }
+    }
 
     public async Task<DeliveryProgress> GetAsync(long campaignId, CancellationToken cancellationToken) =>
         (await GetManyAsync([campaignId], cancellationToken))[campaignId];
