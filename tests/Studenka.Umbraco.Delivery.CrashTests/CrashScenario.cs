@@ -60,6 +60,8 @@ public sealed class CrashScenario : IAsyncDisposable
         ["Studenka__Persistence__ConnectionString"] = Database.ConnectionString,
         ["Studenka__Sms__MessageBirdAccessKey"] = AccessKey,
         ["Studenka__Sms__MessageBirdBaseUrl"] = Gateway.BaseUrl.ToString(),
+        // Quick in-process retries of 5xx/429, so the fault run stays short.
+        ["Studenka__Sms__MessageBirdRetryBaseDelayMilliseconds"] = "20",
         ["Studenka__Delivery__NodeId"] = nodeId,
         ["Studenka__Delivery__BatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture),
         ["Studenka__Delivery__Concurrency"] = Concurrency.ToString(CultureInfo.InvariantCulture),
