@@ -60,6 +60,9 @@ internal sealed class TimingGateway : ISmsGateway
 
     public ISmsGateway Inner { get; set; } = null!;
 
+    /// <summary>Accept at once without calling the real gateway: what is left is the dispatcher's own cost.</summary>
+    public bool Instant { get; init; }
+
     public bool IsSandbox => Inner.IsSandbox;
 
     public TimeSpan Total => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
@@ -71,7 +74,7 @@ internal sealed class TimingGateway : ISmsGateway
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await Inner.SendAsync(batch, cancellationToken);
+            return Instant ? new SmsSendResult(SmsSendStatus.Accepted, ProviderMessageId: batch.Reference) : await Inner.SendAsync(batch, cancellationToken);
         }
         finally
         {

@@ -20,6 +20,9 @@ if (what is "all" or "dispatch")
     // Before BenchmarkDotNet's runs, so the process's peak memory is this benchmark's own.
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4));
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 16));
+    // Where the time goes: the dispatcher with no gateway at all, and one batch's SQL statements.
+    results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4, instantGateway: true));
+    results.Add(await OutboxAnatomy.RunAsync(recipients: 100_000, batches: 200));
 }
 
 if (what is "all" or "crisis")
