@@ -16,10 +16,12 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
 {
     // Oldest due row first (crisis rows are back-dated at snapshot, so they go first); one campaign
     // per batch. "+o.campaign_id" keeps SQLite on the (status, next_attempt_at_ms) index, which is
-    // already in claim order, instead of sorting a whole campaign per claim.
+    // already in claim order, instead of sorting a whole campaign per claim. The outer re-check is
+    // "+status" so SQLite finds the chosen rows by id, not by walking every pending row of the
+    // status index (that walk cost ~25 ms per claim on a 100,000-row outbox; see benchmarks/README.md).
     private const string ClaimSql = """
         UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
-        WHERE status = 'pending' AND id IN (
+        WHERE +status = 'pending' AND id IN (
             SELECT o.id FROM outbox o
             WHERE o.status = 'pending' AND o.next_attempt_at_ms <= @Now
               AND +o.campaign_id = (
