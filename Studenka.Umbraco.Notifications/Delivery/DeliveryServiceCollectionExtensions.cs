@@ -12,6 +12,7 @@ internal static class DeliveryServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<RecipientTargeting>();
+        services.AddSingleton<DeliveryReports>();
         services.AddSingleton<DeliveryNode>();
         services.AddSingleton<DeliveryStatus>();
         services.AddSingleton<DeliveryProgressQuery>();

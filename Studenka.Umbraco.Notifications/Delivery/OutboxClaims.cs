@@ -1,11 +1,12 @@
 using Dapper;
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
 /// <summary>Recipients of one campaign leased together; <see cref="BatchId"/> is the gateway reference.
 /// <see cref="PreviousAttempts"/> is the most any of them has been tried before.</summary>
-public sealed record ClaimedBatch(string BatchId, long CampaignId, string Body, string Encoding, int PreviousAttempts, IReadOnlyList<string> Phones);
+public sealed record ClaimedBatch(string BatchId, long CampaignId, string Body, SmsEncoding Encoding, int PreviousAttempts, IReadOnlyList<string> Phones);
 
 /// <summary>
 /// The outbox row lifecycle in SQL. Every write is one short conditional statement, so two
@@ -14,14 +15,19 @@ public sealed record ClaimedBatch(string BatchId, long CampaignId, string Body, 
 /// </summary>
 public sealed class OutboxClaims(IDbConnectionFactory connections)
 {
+    // One outbox write at a time per process: SQLite takes one writer anyway, and workers of one
+    // process queueing here is far cheaper than meeting SQLITE_BUSY and sleeping in its busy handler.
+    // Other processes and nodes are kept apart by the conditional statements, not by this gate.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     // Oldest due row first (crisis rows are back-dated at snapshot, so they go first); one campaign
     // per batch. "+o.campaign_id" keeps SQLite on the (status, next_attempt_at_ms) index, which is
-    // already in claim order, instead of sorting a whole campaign per claim. The outer re-check is
-    // "+status" so SQLite finds the chosen rows by id, not by walking every pending row of the
-    // status index (that walk cost ~25 ms per claim on a 100,000-row outbox; see benchmarks/README.md).
+    // already in claim order, instead of sorting a whole campaign per claim. The outer re-check of
+    // the status is what makes a concurrent claim on PostgreSQL skip a row taken meanwhile; written
+    // "status || ''" so SQLite looks the ids up by key instead of scanning every pending row.
     private const string ClaimSql = """
         UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
-        WHERE +status = 'pending' AND id IN (
+        WHERE status || '' = 'pending' AND id IN (
             SELECT o.id FROM outbox o
             WHERE o.status = 'pending' AND o.next_attempt_at_ms <= @Now
               AND +o.campaign_id = (
@@ -39,14 +45,24 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     {
         var batchId = Guid.NewGuid().ToString("N");
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(long CampaignId, string Phone, long Attempts)>(new CommandDefinition(ClaimSql, new
+        List<(long CampaignId, string Phone, long Attempts)> rows;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
         {
-            Owner = owner,
-            LeaseUntil = (now + lease).ToUnixTimeMilliseconds(),
-            BatchId = batchId,
-            Now = now.ToUnixTimeMilliseconds(),
-            Limit = limit,
-        }, cancellationToken: cancellationToken))).ToList();
+            rows = (await connection.QueryAsync<(long CampaignId, string Phone, long Attempts)>(new CommandDefinition(ClaimSql, new
+            {
+                Owner = owner,
+                LeaseUntil = (now + lease).ToUnixTimeMilliseconds(),
+                BatchId = batchId,
+                Now = now.ToUnixTimeMilliseconds(),
+                Limit = limit,
+            }, cancellationToken: cancellationToken))).ToList();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
         if (rows.Count == 0)
         {
             return null;
@@ -55,8 +71,16 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         var campaignId = rows[0].CampaignId;
         var (body, encoding) = await connection.QuerySingleAsync<(string Body, string Encoding)>(new CommandDefinition(
             "SELECT body, encoding FROM campaigns WHERE id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
-        return new ClaimedBatch(batchId, campaignId, body, encoding, (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList());
+        return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList());
     }
+
+    // The schema allows exactly these two; the campaign chose and counted its segments with them.
+    private static SmsEncoding ParseEncoding(string encoding) => encoding switch
+    {
+        "gsm7" => SmsEncoding.Gsm7,
+        "ucs2" => SmsEncoding.Ucs2,
+        _ => throw new InvalidOperationException($"Unknown campaign encoding '{encoding}'."),
+    };
 
     /// <summary>
     /// The point of no return: after this the request may be on the wire, so a crash means "unknown",
@@ -65,24 +89,29 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     public async Task<IReadOnlyList<string>> MarkSendingAsync(ClaimedBatch batch, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var phones = await connection.QueryAsync<string>(new CommandDefinition("""
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            var phones = await connection.QueryAsync<string>(new CommandDefinition("""
             UPDATE outbox SET status = 'sending', updated_at_ms = @Now
             WHERE batch_id = @BatchId AND status = 'claimed' AND lease_owner = @Owner
               AND EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending')
             RETURNING phone
             """, new { batch.BatchId, Owner = owner, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-        return phones.ToList();
+            return phones.ToList();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     /// <summary>Hands still-claimed rows back (pause, shutdown, cancelled campaign): nothing was sent.</summary>
-    public async Task ReleaseAsync(ClaimedBatch batch, string owner, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition($"""
+    public Task ReleaseAsync(ClaimedBatch batch, string owner, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ExecuteAsync($"""
             UPDATE outbox SET status = {BackToQueue}, lease_owner = NULL, lease_until_ms = NULL, updated_at_ms = @Now
             WHERE batch_id = @BatchId AND status = 'claimed' AND lease_owner = @Owner
-            """, new { batch.BatchId, Owner = owner, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
-    }
+            """, new { batch.BatchId, Owner = owner, Now = now.ToUnixTimeMilliseconds() }, cancellationToken);
 
     public Task RecordAcceptedAsync(string batchId, string? providerMessageId, DateTimeOffset now, CancellationToken cancellationToken) =>
         // 'unknown' too: if a slow request outlived its lease and was marked unknown, the answer that came is the truth.
@@ -118,6 +147,14 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 }

@@ -93,7 +93,7 @@ public sealed class OutboxDispatcher : IDisposable
             return false;
         }
 
-        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, phones), cancellationToken);
+        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, phones, batch.Encoding), cancellationToken);
         // The outcome is written even during shutdown: it is the only record of what left.
         await RecordAsync(batch, result, CancellationToken.None);
         return true;

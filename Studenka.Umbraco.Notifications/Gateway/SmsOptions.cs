@@ -40,6 +40,13 @@ public sealed class SmsOptions : IValidatableObject
     /// <summary>MessageBird's signing key (not the access key) that signs webhook calls with MessageBird-Signature-JWT.</summary>
     public string? WebhookSigningKey { get; set; }
 
+    /// <summary>
+    /// The public address of the site's root as MessageBird calls it (e.g. <c>https://www.studenka.cz</c>),
+    /// when a reverse proxy hides it. It replaces scheme, host and path base when the webhook
+    /// rebuilds the signed URL. Empty: the request's own (forwarded-headers aware) scheme and host.
+    /// </summary>
+    public Uri? WebhookPublicBaseUrl { get; set; }
+
     /// <summary>Name used in SMS texts ("SMS zprávy města Studénka").</summary>
     [Required]
     public string TownName { get; set; } = "Studénka";

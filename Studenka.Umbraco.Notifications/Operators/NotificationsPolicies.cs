@@ -9,6 +9,12 @@ public static class NotificationsPolicies
     /// </summary>
     public const string SectionAccess = "Studenka.Notifications.SectionAccess";
 
+    /// <summary>
+    /// Administration of the package (audit log, operators, settings); always checked together with
+    /// <see cref="SectionAccess"/>. Standalone: role Administrator. Under Umbraco: an admin user.
+    /// </summary>
+    public const string Administration = "Studenka.Notifications.Administration";
+
     /// <summary>The backoffice section alias; equal to the section alias in umbraco-package.json.</summary>
     public const string SectionAlias = "Studenka.Notifications.Section";
 }

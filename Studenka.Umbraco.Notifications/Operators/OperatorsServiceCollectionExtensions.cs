@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Studenka.Umbraco.Notifications.Operators;
 
@@ -7,7 +9,21 @@ internal static class OperatorsServiceCollectionExtensions
 {
     public static IServiceCollection AddOperators(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<OperatorRepository>();
+        services.TryAddSingleton<IPasswordHasher<Operator>, PasswordHasher<Operator>>();
+        services.AddSingleton<OperatorSignIn>();
+        services.AddSingleton<OperatorAccounts>();
+        services.TryAddSingleton<IOperatorContext, NoOperatorContext>();
+        services.AddFailClosedPolicies();
         return services;
     }
+}
+
+/// <summary>The default when no host adapter says who is signed in: nobody.</summary>
+internal sealed class NoOperatorContext : IOperatorContext
+{
+    public OperatorIdentity? Current => null;
 }

@@ -189,5 +189,16 @@ internal static class Migrations
             CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
             CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
             """),
+        new(7, "inbound sms replies", """
+            -- One automatic reply per number and town day (a START flood must not cost money).
+            -- Like the verification log, it keeps only a keyed hash of the number.
+            CREATE TABLE inbound_replies (
+                phone_hash TEXT NOT NULL,
+                day TEXT NOT NULL,
+                sent_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (phone_hash, day)
+            );
+            CREATE INDEX ix_inbound_replies_day ON inbound_replies(day);
+            """),
     ];
 }

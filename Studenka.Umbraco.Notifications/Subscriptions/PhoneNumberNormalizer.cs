@@ -62,6 +62,19 @@ public sealed class PhoneNumberNormalizer(IOptions<SubscriptionOptions> options)
         return new(Util.Format(number, PhoneNumberFormat.E164), null);
     }
 
+    /// <summary>
+    /// A number as MessageBird reports it ("420601123456", international digits without '+'; a
+    /// '+' decoded from a URL may arrive as a space) in E.164, or null when it is no MSISDN at all.
+    /// </summary>
+    public static string? MsisdnToE164(string? msisdn)
+    {
+        var digits = msisdn?.Trim().TrimStart('+');
+        return digits is { Length: >= 7 and <= 15 } && digits[0] != '0' && digits.All(char.IsAsciiDigit) ? "+" + digits : null;
+    }
+
+    /// <summary><see cref="Normalize"/> for a number MessageBird sent us (see <see cref="MsisdnToE164"/>).</summary>
+    public PhoneParseResult NormalizeMsisdn(string? msisdn) => Normalize(MsisdnToE164(msisdn) ?? msisdn);
+
     /// <summary>"+420 603 123 456" for pages and SMS texts.</summary>
     public static string Display(string e164)
     {

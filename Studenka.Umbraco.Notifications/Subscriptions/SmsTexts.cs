@@ -24,6 +24,10 @@ public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOpti
     public string Cancelled() =>
         $"{Town} SMS: odber zprav byl zrusen a vase udaje smazany. Prihlasit se muzete znovu na webu mesta.";
 
+    /// <summary>The answer to START: consent is given only on the web form, never by SMS.</summary>
+    public string SignUpLink(string signUpUrl) =>
+        $"{Town} SMS: odber zprav si zalozite jen na webu mesta: {signUpUrl}";
+
     public static string StripDiacritics(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);

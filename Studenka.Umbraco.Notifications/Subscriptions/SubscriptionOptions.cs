@@ -32,6 +32,10 @@ public sealed class SubscriptionOptions
     [Range(1, 1_000_000)]
     public int DailyVerificationSmsCap { get; set; } = 500;
 
+    /// <summary>Automatic replies to inbound SMS (e.g. START) the whole site may send per Prague calendar day.</summary>
+    [Range(0, 100_000)]
+    public int DailyInboundReplyCap { get; set; } = 100;
+
     /// <summary>Form posts that cost an SMS, per client IP and window.</summary>
     [Range(1, 10_000)]
     public int IpPermitLimit { get; set; } = 10;

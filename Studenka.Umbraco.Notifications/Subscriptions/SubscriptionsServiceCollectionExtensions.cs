@@ -20,6 +20,8 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<VerificationSmsThrottle>();
         services.AddSingleton<SmsTexts>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<InboundReplyGuard>();
+        services.AddSingleton<InboundSmsService>();
         return services;
     }
 }

@@ -13,4 +13,11 @@ public sealed class WebOptions
     /// </summary>
     [Required]
     public string Layout { get; set; } = "_StudenkaSmsLayout";
+
+    /// <summary>
+    /// Absolute address of the sign-up page, sent to residents who text START. Empty: the
+    /// package's own page (<c>/sms</c>) on the host that received the SMS webhook.
+    /// </summary>
+    [Url]
+    public string? PublicSignUpUrl { get; set; }
 }

@@ -30,6 +30,9 @@ public sealed class FakeMessageBirdOptions
 
     public int Seed { get; set; } = 1;
 
+    /// <summary>Sent as <c>Retry-After</c> (seconds) with injected 429 and 503 answers; none by default.</summary>
+    public TimeSpan? RetryAfter { get; set; }
+
     /// <summary>Optional file that receives <c>reference;+420...</c> per accepted recipient, flushed per request.</summary>
     public string? AcceptedLogPath { get; set; }
 

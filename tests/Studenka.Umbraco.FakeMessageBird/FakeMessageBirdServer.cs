@@ -21,11 +21,10 @@ public sealed class FakeMessageBirdServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentQueue<FakeFault> _faults = new();
+    private readonly FaultScript _faults;
     private readonly ConcurrentQueue<FakeMessage> _accepted = new();
     private readonly ConcurrentDictionary<string, FakeMessage> _byId = new();
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
-    private readonly ConcurrentDictionary<string, int> _attemptsByKey = new();
     private readonly int[] _counts = new int[Enum.GetValues<FakeOutcome>().Length];
     private readonly Lock _logFile = new();
 
@@ -33,6 +32,7 @@ public sealed class FakeMessageBirdServer : IAsyncDisposable
     {
         _app = app;
         Options = options;
+        _faults = new FaultScript(options);
         app.MapPost("/messages", SendAsync);
         app.MapGet("/messages/{id}", LookupAsync);
         app.MapGet("/balance", BalanceAsync);
@@ -156,7 +156,7 @@ public sealed class FakeMessageBirdServer : IAsyncDisposable
 
     private async Task<bool> TryFaultAsync(HttpContext context, string body, string key)
     {
-        if (!_faults.TryDequeue(out var fault) && !TryDrawFault(key, out fault))
+        if (!_faults.TryNext(key, out var fault))
         {
             return false;
         }
@@ -170,12 +170,13 @@ public sealed class FakeMessageBirdServer : IAsyncDisposable
             case FakeFault.Status503:
                 // A proxy's answer, not JSON: the client must decide by the status alone.
                 Record(context, body, FakeOutcome.Status503);
+                AddRetryAfter(context);
                 context.Response.StatusCode = 503;
                 await context.Response.WriteAsync("<html><body>503 Service Unavailable</body></html>");
                 break;
             case FakeFault.Status429:
-                // No Retry-After: a client honouring it would wait a whole second per test.
                 Record(context, body, FakeOutcome.Status429);
+                AddRetryAfter(context);
                 await Respond(context, 429, FakeResponses.Errors(new FakeError(429, 98, "too many requests", null)));
                 break;
             case FakeFault.DropConnection:
@@ -191,6 +192,14 @@ public sealed class FakeMessageBirdServer : IAsyncDisposable
         return true;
     }
 
+    private void AddRetryAfter(HttpContext context)
+    {
+        if (Options.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     private async Task HangAsync(HttpContext context)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
@@ -202,27 +211,6 @@ public sealed class FakeMessageBirdServer : IAsyncDisposable
         {
             context.Abort();
         }
-    }
-
-    /// <summary>Seeded faults decided per (reference, attempt), so concurrency does not change which batches fail.</summary>
-    private bool TryDrawFault(string key, out FakeFault fault)
-    {
-        fault = default;
-        if (Options.FailureRate <= 0 && Options.DropRate <= 0)
-        {
-            return false;
-        }
-
-        var attempt = _attemptsByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
-        var draw = Draw($"{Options.Seed}|{key}|{attempt}");
-        fault = draw < Options.FailureRate ? FakeFault.Status503 : FakeFault.DropConnection;
-        return draw < Options.FailureRate + Options.DropRate;
-    }
-
-    private static double Draw(string text)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
-        return BitConverter.ToUInt64(hash, 0) / (double)ulong.MaxValue;
     }
 
     /// <summary>Authorization, validation and balance, in the order MessageBird is believed to check them.</summary>

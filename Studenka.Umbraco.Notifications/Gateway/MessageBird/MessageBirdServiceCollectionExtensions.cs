@@ -12,6 +12,13 @@ internal static class MessageBirdServiceCollectionExtensions
     public const string PipelineName = "messagebird";
 
     /// <summary>
+    /// Longest wait between attempts, also for a server's Retry-After (which Polly's MaxDelay does
+    /// not cap): a batch that must wait longer ends as a transient failure and the dispatcher
+    /// reschedules it, instead of one send holding its lease for minutes.
+    /// </summary>
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The typed client with its resilience pipeline: retry (exponential, jittered) outside a
     /// per-attempt timeout. POST /messages has no idempotency key, so only answers that prove
     /// MessageBird did not take the batch are retried; a timeout or a connection lost after
@@ -35,6 +42,7 @@ internal static class MessageBirdServiceCollectionExtensions
             .AddResilienceHandler(PipelineName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<SmsOptions>>().Value;
+                var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
                 if (options.MessageBirdMaxRetries > 0)
                 {
                     pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -43,8 +51,8 @@ internal static class MessageBirdServiceCollectionExtensions
                         Delay = TimeSpan.FromMilliseconds(options.MessageBirdRetryBaseDelayMilliseconds),
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
-                        MaxDelay = TimeSpan.FromSeconds(30),
-                        ShouldHandle = args => ValueTask.FromResult(ProvesNotTaken(args.Outcome)),
+                        MaxDelay = MaxRetryDelay,
+                        ShouldHandle = args => ValueTask.FromResult(ProvesNotTaken(args.Outcome, time)),
                     });
                 }
 
@@ -54,10 +62,18 @@ internal static class MessageBirdServiceCollectionExtensions
     }
 
     /// <summary>5xx, 429 or a refused connection: MessageBird demonstrably did not take the batch.</summary>
-    internal static bool ProvesNotTaken(Outcome<HttpResponseMessage> outcome) => outcome switch
+    internal static bool ProvesNotTaken(Outcome<HttpResponseMessage> outcome, TimeProvider time) => outcome switch
     {
-        { Result: { } response } => response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500,
+        { Result: { } response } => (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
+            && RetryAfter(response, time) <= MaxRetryDelay,
         { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } } => true,
         _ => false,
+    };
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response, TimeProvider time) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => TimeSpan.Zero,
     };
 }

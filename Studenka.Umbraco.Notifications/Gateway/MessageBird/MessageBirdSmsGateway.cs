@@ -22,6 +22,10 @@ public sealed class MessageBirdSmsGateway(HttpClient http, IOptions<SmsOptions> 
 
     public bool IsSandbox => false;
 
+    /// <remarks>
+    /// Cancelling <paramref name="cancellationToken"/> throws <see cref="OperationCanceledException"/>
+    /// as usual; if the request was already on the wire, its outcome is as unknown as after a timeout.
+    /// </remarks>
     public async Task<SmsSendResult> SendAsync(SmsBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

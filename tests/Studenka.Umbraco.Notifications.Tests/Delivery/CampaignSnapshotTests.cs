@@ -1,3 +1,4 @@
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Tests.Delivery;
@@ -23,7 +24,7 @@ public sealed class CampaignSnapshotTests
         Assert.Equal(3, bed.Gateway.Calls.Count);
         Assert.DoesNotContain(unconfirmed, sent);
         Assert.Empty(culture.Intersect(sent));
-        Assert.All(bed.Gateway.Calls, c => Assert.Equal("Odstavka vody", c.Batch.Body));
+        Assert.All(bed.Gateway.Calls, c => Assert.Equal(("Odstavka vody", SmsEncoding.Gsm7), (c.Batch.Body, c.Batch.Encoding)));
         var state = await bed.CampaignAsync(campaign);
         Assert.Equal(("sent", 130L), (state.State, state.RecipientCount));
     }

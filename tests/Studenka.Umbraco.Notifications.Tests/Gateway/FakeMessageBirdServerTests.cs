@@ -135,11 +135,13 @@ public sealed class FakeMessageBirdServerTests : IAsyncLifetime
 
         var send = await _http.PostAsJsonAsync("messages", new { originator = "Studenka", body = "x", recipients = new[] { 420601123456 } });
         var lookup = await _http.GetAsync("messages/00000000000000000000000000000000");
+        var balance = await _http.GetFromJsonAsync<JsonElement>("balance");
 
         Assert.Equal(HttpStatusCode.PaymentRequired, send.StatusCode);
         Assert.Contains("\"code\":25", await send.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, lookup.StatusCode);
         Assert.Contains("\"code\":20", await lookup.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0m, balance.GetProperty("amount").GetDecimal());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Studenka.Umbraco.Notifications.Gateway;
 
 namespace Studenka.Umbraco.Notifications.Tests.Gateway;
@@ -27,10 +28,16 @@ internal sealed class MessageBirdGatewayHost : IAsyncDisposable
         ["Studenka:Sms:MessageBirdTimeoutSeconds"] = "5",
     };
 
-    public static MessageBirdGatewayHost Create(Dictionary<string, string?> settings)
+    public static MessageBirdGatewayHost Create(Dictionary<string, string?> settings, RecordingLoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            }
+        });
         services.AddStudenkaNotifications(configuration);
         return new MessageBirdGatewayHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false }));
     }

@@ -23,7 +23,7 @@ public sealed class MessageBirdRetryRuleTests
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync($"http://127.0.0.1:{port}/messages", null));
 
-        Assert.True(MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromException<HttpResponseMessage>(error)));
+        Assert.True(MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromException<HttpResponseMessage>(error), TimeProvider.System));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class MessageBirdRetryRuleTests
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(new Uri(fake.BaseUrl, "messages"), new StringContent("{}")));
 
-        Assert.False(MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromException<HttpResponseMessage>(error)));
+        Assert.False(MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromException<HttpResponseMessage>(error), TimeProvider.System));
     }
 
     [Theory]
@@ -50,6 +50,32 @@ public sealed class MessageBirdRetryRuleTests
     {
         using var response = new HttpResponseMessage(status);
 
-        Assert.Equal(retried, MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromResult(response)));
+        Assert.Equal(retried, MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromResult(response), TimeProvider.System));
+    }
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(30, true)]
+    [InlineData(31, false)]
+    [InlineData(3600, false)]
+    public void A_retry_after_longer_than_the_longest_wait_ends_the_send_instead_of_holding_it(int seconds, bool retried)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+
+        Assert.Equal(retried, MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromResult(response), TimeProvider.System));
+    }
+
+    [Fact]
+    public void A_retry_after_date_is_measured_on_the_injected_clock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        using var soon = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        soon.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(10));
+        using var late = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        late.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(time.GetUtcNow().AddMinutes(10));
+
+        Assert.True(MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromResult(soon), time));
+        Assert.False(MessageBirdServiceCollectionExtensions.ProvesNotTaken(Outcome.FromResult(late), time));
     }
 }

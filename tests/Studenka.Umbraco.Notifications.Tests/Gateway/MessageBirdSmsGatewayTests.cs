@@ -134,6 +134,18 @@ public sealed class MessageBirdSmsGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_gateway_asking_to_wait_an_hour_ends_the_send_as_a_transient_failure_at_once()
+    {
+        _fake.Options.RetryAfter = TimeSpan.FromHours(1);
+        _fake.EnqueueFaults(FakeFault.Status429);
+
+        var result = await SendAsync(Batch);
+
+        Assert.Equal(SmsSendStatus.TransientFailure, result.Status);
+        Assert.Equal(1, _fake.TotalRequests);
+    }
+
+    [Fact]
     public async Task A_connection_dropped_after_sending_is_outcome_unknown_and_never_resent()
     {
         _fake.EnqueueFaults(FakeFault.DropConnection);
@@ -175,6 +187,22 @@ public sealed class MessageBirdSmsGatewayTests : IAsyncLifetime
 
         Assert.Equal(SmsSendStatus.Accepted, result.Status);
         Assert.Single(_fake.Messages);
+    }
+
+    [Fact]
+    public async Task The_access_key_appears_in_no_log_entry_even_at_trace_level_and_on_retries()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var settings = MessageBirdGatewayHost.Settings(_fake.BaseUrl, accessKey: "live_SECRET_key_123");
+        _fake.Options.AccessKey = "live_SECRET_key_123";
+        _fake.EnqueueFaults(FakeFault.Status500);
+        await using (var host = MessageBirdGatewayHost.Create(settings, logs))
+        {
+            Assert.Equal(SmsSendStatus.Accepted, (await host.Gateway.SendAsync(Batch, CancellationToken.None)).Status);
+        }
+
+        Assert.Contains(logs.Entries, e => e.Contains("/messages", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("SECRET", StringComparison.Ordinal));
     }
 
     /// <summary>A port that was just free: nothing listens there, so connecting is refused at once.</summary>

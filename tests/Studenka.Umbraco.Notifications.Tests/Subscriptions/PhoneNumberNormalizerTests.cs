@@ -127,4 +127,20 @@ public sealed class PhoneNumberNormalizerTests
     {
         Assert.Equal("nonsense", PhoneNumberNormalizer.Display("nonsense"));
     }
+
+    [Theory]
+    [InlineData("420601123456", "+420601123456")]
+    [InlineData("+420601123456", "+420601123456")]
+    [InlineData(" 420601123456", "+420601123456")]
+    [InlineData("31612345678", "+31612345678")]
+    [InlineData("0601123456", null)]
+    [InlineData("42060112345612345", null)]
+    [InlineData("Studenka", null)]
+    [InlineData("", null)]
+    public void A_number_as_MessageBird_sends_it_becomes_e164(string msisdn, string? e164) =>
+        Assert.Equal(e164, PhoneNumberNormalizer.MsisdnToE164(msisdn));
+
+    [Fact]
+    public void MessageBird_digits_without_plus_normalise_like_a_typed_number() =>
+        Assert.Equal("+420601123456", Normalizer().NormalizeMsisdn("420601123456").E164);
 }

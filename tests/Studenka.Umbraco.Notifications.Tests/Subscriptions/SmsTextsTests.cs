@@ -20,6 +20,8 @@ public sealed class SmsTextsTests
             { "signup", texts.SignupCode("042817") },
             { "manage", texts.ManageCode("042817") },
             { "cancelled", texts.Cancelled() },
+            // A realistic long address still leaves the START reply in one segment.
+            { "sign-up link", texts.SignUpLink("https://www.studenka.cz/obcan/sms-zpravy-mesta/prihlaseni-k-odberu") },
         };
     }
 

@@ -1,0 +1,11 @@
+namespace Studenka.Umbraco.Notifications.Operators;
+
+/// <summary>An operator account as stored (without the password hash).</summary>
+public sealed record Operator(long Id, string UserName, string DisplayName, OperatorRole Role, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
+{
+    /// <summary>How this operator appears in campaigns and the audit log.</summary>
+    public OperatorIdentity Identity => new(UserName, DisplayName);
+}
+
+/// <summary>The row the sign-in needs: the account plus its hash and lockout state.</summary>
+internal sealed record OperatorCredentials(Operator Operator, string PasswordHash, long FailedAttempts, DateTimeOffset? LockedUntil);

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Studenka.Umbraco.Notifications.Operators;
+
+public enum CreateOperatorOutcome
+{
+    Created,
+    DuplicateUserName,
+    InvalidUserName,
+    InvalidDisplayName,
+    WeakPassword,
+}
+
+/// <summary>The outcome of creating an operator; <see cref="Error"/> is a Czech sentence for the person who asked.</summary>
+public sealed record CreateOperatorResult(CreateOperatorOutcome Outcome, Operator? Operator = null, string? Error = null)
+{
+    public bool Succeeded => Outcome == CreateOperatorOutcome.Created;
+}
+
+/// <summary>Creates operator accounts. There is no default account and no default password.</summary>
+public sealed class OperatorAccounts(
+    OperatorRepository operators,
+    IPasswordHasher<Operator> hasher,
+    AuditLog audit,
+    IOptions<OperatorOptions> options,
+    TimeProvider time)
+{
+    public const int MaxUserNameLength = 64;
+    public const int MaxDisplayNameLength = 100;
+
+    /// <summary>Long enough for any passphrase, short enough that hashing cannot be used to burn CPU.</summary>
+    public const int MaxPasswordLength = 256;
+
+    public async Task<CreateOperatorResult> CreateAsync(
+        string userName, string displayName, OperatorRole role, string password, OperatorIdentity createdBy, CancellationToken cancellationToken)
+    {
+        userName = userName?.Trim() ?? string.Empty;
+        displayName = displayName?.Trim() ?? string.Empty;
+        if (Validate(userName, displayName, password ?? string.Empty) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = time.GetUtcNow();
+        var draft = new Operator(0, userName, displayName, role, now, null);
+        var id = await operators.InsertAsync(userName, displayName, role, hasher.HashPassword(draft, password!), now, cancellationToken);
+        if (id is null)
+        {
+            return new(CreateOperatorOutcome.DuplicateUserName, Error: $"Operátor se jménem „{userName}“ už existuje.");
+        }
+
+        var created = draft with { Id = id.Value };
+        await audit.AppendAsync(createdBy, "operator.created", userName, $"{displayName}, role {role}", cancellationToken);
+        return new(CreateOperatorOutcome.Created, created);
+    }
+
+    private CreateOperatorResult? Validate(string userName, string displayName, string password)
+    {
+        var minLength = options.Value.MinPasswordLength;
+        if (userName.Length is 0 or > MaxUserNameLength || userName.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return new(CreateOperatorOutcome.InvalidUserName, Error: $"Přihlašovací jméno musí mít 1 až {MaxUserNameLength} znaků bez mezer.");
+        }
+
+        if (displayName.Length is 0 or > MaxDisplayNameLength || displayName.Any(char.IsControl))
+        {
+            return new(CreateOperatorOutcome.InvalidDisplayName, Error: $"Zobrazované jméno musí mít 1 až {MaxDisplayNameLength} znaků.");
+        }
+
+        if (password.Length < minLength || password.Length > MaxPasswordLength)
+        {
+            return new(CreateOperatorOutcome.WeakPassword, Error: $"Heslo musí mít alespoň {minLength} znaků (nejvýše {MaxPasswordLength}).");
+        }
+
+        if (string.Equals(password, userName, StringComparison.OrdinalIgnoreCase) || password.Distinct().Count() < 4)
+        {
+            return new(CreateOperatorOutcome.WeakPassword, Error: "Heslo je příliš snadno uhodnutelné (stejné jako jméno nebo z opakovaných znaků).");
+        }
+
+        return null;
+    }
+}
