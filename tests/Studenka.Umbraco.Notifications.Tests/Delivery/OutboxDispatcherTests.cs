@@ -201,4 +201,22 @@ public sealed class OutboxDispatcherTests
         Assert.Empty(marked);
         Assert.All(await bed.OutboxAsync(campaign), r => Assert.Equal("cancelled", r.Status));
     }
+
+    [Fact]
+    public async Task A_crisis_campaign_goes_out_before_a_long_campaign_already_in_flight()
+    {
+        await using var bed = await DeliveryBed.CreateAsync(o => o.Concurrency = 1);
+        var areas = await bed.AreasAsync();
+        await bed.AddSubscribersAsync(120, 4, areas.OtherPart);
+        var crisisPhones = await bed.AddSubscribersAsync(5, 1, areas.OtherPart);
+        await bed.AddCampaignAsync(packageId: 4, dueAt: bed.Time.GetUtcNow().AddMinutes(-10));
+        await bed.Snapshotter.SnapshotDueAsync(CancellationToken.None);
+        bed.Time.Advance(TimeSpan.FromMinutes(1));
+        await bed.AddCampaignAsync(packageId: 1);
+
+        await bed.RunOnceAsync();
+
+        Assert.Equal(crisisPhones.Order(), bed.Gateway.Calls.First().Batch.Recipients.Order());
+        Assert.Equal(4, bed.Gateway.Calls.Count);
+    }
 }
