@@ -19,8 +19,10 @@ public sealed class TwoDispatchersTests
 
         var campaigns = new[] { await bed.AddCampaignAsync(1), await bed.AddCampaignAsync(2), await bed.AddCampaignAsync(3) };
         // Each node has its own gateway client; together their logs are what the provider saw.
-        var secondGateway = new ScriptedSmsGateway { Latency = TimeSpan.FromMilliseconds(2) };
-        bed.Gateway.Latency = TimeSpan.FromMilliseconds(2);
+        // Slow enough that one node cannot finish all 42 batches before the other has started
+        // (with 2 ms and fast claims it sometimes did, and the "both nodes sent" check failed).
+        var secondGateway = new ScriptedSmsGateway { Latency = TimeSpan.FromMilliseconds(15) };
+        bed.Gateway.Latency = TimeSpan.FromMilliseconds(15);
         var secondStatus = new DeliveryStatus(bed.Time, Options.Create(bed.Options), NullLogger<DeliveryStatus>.Instance);
         var second = bed.CreateRunner(new DeliveryNode("node-b"), secondGateway, secondStatus);
 

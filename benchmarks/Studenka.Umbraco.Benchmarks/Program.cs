@@ -1,0 +1,50 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Studenka.Umbraco.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Studenka.Umbraco.Benchmarks -- all | snapshot | dispatch | anatomy | crisis
+var what = args.Length > 0 ? args[0] : "all";
+var known = new[] { "all", "snapshot", "dispatch", "anatomy", "crisis" };
+if (!known.Contains(what))
+{
+    Console.Error.WriteLine($"Unknown benchmark '{what}'. Use one of: {string.Join(", ", known)}.");
+    return 2;
+}
+
+var results = new List<string>();
+if (what is "all" or "dispatch")
+{
+    // Before BenchmarkDotNet's runs, so the process's peak memory is this benchmark's own.
+    results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4));
+    results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 16));
+    // Where the time goes: the dispatcher with no gateway at all.
+    results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4, instantGateway: true));
+}
+
+if (what is "all" or "dispatch" or "anatomy")
+{
+    // ... and one batch's SQL statements, and the HTTP client alone.
+    results.Add(await OutboxAnatomy.RunAsync(recipients: 100_000, batches: 200));
+}
+
+if (what is "all" or "crisis")
+{
+    results.Add(await CrisisBenchmark.RunAsync(recipients: 3_000));
+}
+
+if (what is "all" or "snapshot")
+{
+    // Monitoring: each call is a whole snapshot (~1 s), not a nanosecond loop to be unrolled.
+    // In process: the generated out-of-process project would not inherit the central package versions.
+    var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10)
+        .WithToolchain(InProcessEmitToolchain.Instance);
+    BenchmarkRunner.Run<SnapshotBenchmark>(DefaultConfig.Instance.AddJob(job));
+}
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024 / 1024} MB available to .NET, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+results.ForEach(Console.WriteLine);
+return 0;

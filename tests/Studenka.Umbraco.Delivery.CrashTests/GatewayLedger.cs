@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Studenka.Umbraco.FakeMessageBird;
+
+namespace Studenka.Umbraco.Delivery.CrashTests;
+
+/// <summary>What the fake MessageBird saw: how often each phone was accepted, and which phones were in requests it dropped.</summary>
+public sealed record GatewayLedger(IReadOnlyDictionary<string, int> AcceptedTimes, IReadOnlySet<string> InDroppedRequests)
+{
+    /// <summary>Read from the fake's append-only log file (one "reference;+420..." line per accepted recipient) and its request record.</summary>
+    public static GatewayLedger Read(FakeMessageBirdServer gateway, string acceptedLogPath)
+    {
+        var accepted = File.Exists(acceptedLogPath)
+            ? File.ReadLines(acceptedLogPath).Where(l => l.Length > 0).Select(l => l[(l.IndexOf(';', StringComparison.Ordinal) + 1)..])
+                .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count())
+            : [];
+        var dropped = gateway.Requests
+            .Where(r => r.Method == "POST" && r.Outcome == FakeOutcome.ReceivedNotAnswered)
+            .SelectMany(r => RecipientsOf(r.Body))
+            .ToHashSet();
+        return new GatewayLedger(accepted, dropped);
+    }
+
+    public int Times(string phone) => AcceptedTimes.TryGetValue(phone, out var n) ? n : 0;
+
+    /// <summary>Recipients of a JSON POST /messages body, as E.164 with '+' (MessageBird takes numbers or strings).</summary>
+    private static IEnumerable<string> RecipientsOf(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("recipients").EnumerateArray()
+            .Select(r => "+" + (r.ValueKind == JsonValueKind.Number ? r.GetRawText() : r.GetString()))
+            .ToList();
+    }
+}
