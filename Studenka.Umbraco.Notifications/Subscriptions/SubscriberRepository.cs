@@ -97,9 +97,13 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM verification_codes WHERE phone = @phone", new { phone }, transaction, cancellationToken: cancellationToken));
-        // A cancellation before sending removes the phone from campaigns in flight; rows already
-        // claimed or sent stay, since they may be on the wire and are the record of what was sent.
+        // A cancellation before sending removes the phone from campaigns in flight. Rows already
+        // claimed or sending keep it until they finish (they may be on the wire); finished rows stay
+        // as the campaign's delivery record but lose the number, as the privacy text promises.
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM outbox WHERE phone = @phone AND status = 'pending'", new { phone }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox SET phone = 'deleted:' || id WHERE phone = @phone AND status IN ('accepted', 'failed', 'unknown', 'cancelled')",
+            new { phone }, transaction, cancellationToken: cancellationToken));
         await IncrementStatAsync(connection, transaction, statsDay, "cancelled", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -79,6 +79,30 @@ public sealed class CampaignSnapshotTests
     }
 
     [Fact]
+    public async Task A_resident_who_cancels_after_a_campaign_reached_them_leaves_no_number_in_its_delivery_record()
+    {
+        await using var bed = await DeliveryBed.CreateAsync();
+        var areas = await bed.AreasAsync();
+        var staying = await bed.AddSubscriberAsync([2], areas.OtherPart);
+        var leaving = await bed.AddSubscriberAsync([2], areas.OtherPart);
+        var campaign = await bed.AddCampaignAsync(packageId: 2);
+        await bed.RunOnceAsync();
+        long leavingId;
+        await using (var connection = await bed.Database.OpenAsync())
+        {
+            leavingId = (await SubscriberRepository.FindByPhoneAsync(connection, null, leaving, CancellationToken.None))!.Id;
+        }
+
+        Assert.True(await new SubscriberRepository(bed.Database.Connections).DeleteAsync(leavingId, "2026-11-27", CancellationToken.None));
+
+        var rows = await bed.OutboxAsync(campaign);
+        Assert.DoesNotContain(rows, r => r.Phone == leaving);
+        Assert.Contains(rows, r => r.Phone == staying);
+        var progress = await bed.Progress.GetAsync(campaign, CancellationToken.None);
+        Assert.Equal((2, 2), (progress.Total, progress.Accepted));
+    }
+
+    [Fact]
     public async Task A_campaign_with_nobody_to_reach_is_sent_with_zero_recipients_and_no_gateway_call()
     {
         await using var bed = await DeliveryBed.CreateAsync();
