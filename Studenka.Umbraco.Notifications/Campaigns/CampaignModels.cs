@@ -6,6 +6,7 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// <param name="Diacritics">"keep" (default) or "transliterate" to GSM-7.</param>
 /// <param name="Schedule">Null keeps the campaign a draft; a schedule without a time sends it now.</param>
 /// <param name="Source">Null means written by hand.</param>
+/// <param name="Originator">The sender shown on phones; null or blank = the configured <c>Studenka:Sms:Originator</c>.</param>
 public sealed record CampaignDraft(
     int? PackageId,
     IReadOnlyList<long>? CityPartIds,
@@ -13,7 +14,8 @@ public sealed record CampaignDraft(
     string? Text,
     string? Diacritics = null,
     CampaignSchedule? Schedule = null,
-    CampaignSourceInput? Source = null);
+    CampaignSourceInput? Source = null,
+    string? Originator = null);
 
 /// <param name="SendAt">Null = now (or the end of the package's quiet hours).</param>
 public sealed record CampaignSchedule(DateTimeOffset? SendAt);
@@ -31,7 +33,8 @@ public sealed record ValidCampaign(
     Guid? ContentKey,
     string? ContentUrl,
     bool Scheduled,
-    DateTimeOffset? RequestedAt);
+    DateTimeOffset? RequestedAt,
+    string? Originator);
 
 /// <summary>The states of a campaign, as stored. The delivery worker owns sending → sent/failed.</summary>
 public static class CampaignStates
@@ -50,6 +53,7 @@ public static class CampaignStates
 /// <param name="RequestedAt">What the operator asked for; null = at once.</param>
 /// <param name="DueAt">When it may go, after quiet hours; null for a draft.</param>
 /// <param name="FailureReason">Why it did not go out: the delivery failure, or the operator's reason for cancelling.</param>
+/// <param name="Originator">The campaign's own sender; null = the configured default.</param>
 public sealed record Campaign(
     long Id,
     int PackageId,
@@ -72,10 +76,12 @@ public sealed record Campaign(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SnapshotAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? Originator);
 
 /// <summary>What the operator confirms before sending: who, how long, how much, and when it will really go.</summary>
 /// <param name="DueAt">The instant it would go, after quiet hours; differs from <paramref name="RequestedAt"/> inside the window.</param>
+/// <param name="Originator">The sender the SMS will show: the campaign's own, or the configured default.</param>
 public sealed record CampaignPreview(
     int Recipients,
     int Characters,
@@ -86,7 +92,8 @@ public sealed record CampaignPreview(
     string SentText,
     DateTimeOffset RequestedAt,
     DateTimeOffset DueAt,
-    bool QuietHoursApply);
+    bool QuietHoursApply,
+    string Originator);
 
 /// <summary>A campaign with where its SMS are, counted by <see cref="DeliveryProgressQuery"/> (the one definition).</summary>
 public sealed record CampaignDetails(Campaign Campaign, DeliveryProgress Delivery);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Scheduling;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
@@ -10,7 +11,8 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// outbox, the segments of the text as it will be sent, the cost, and when quiet hours let it go.
 /// </summary>
 public sealed class CampaignPreviewService(
-    AreaRepository areas, RecipientTargeting targeting, QuietHours quietHours, IOptions<CampaignOptions> options, TimeProvider time)
+    AreaRepository areas, RecipientTargeting targeting, QuietHours quietHours, IOptions<CampaignOptions> options,
+    IOptions<SmsOptions> sms, TimeProvider time)
 {
     public async Task<(CampaignPreview? Preview, IReadOnlyDictionary<string, string> Errors)> PreviewAsync(CampaignDraft draft, CancellationToken cancellationToken)
     {
@@ -34,7 +36,8 @@ public sealed class CampaignPreviewService(
             campaign.Sms.SentText,
             requested,
             due,
-            due > requested), errors);
+            due > requested,
+            campaign.Originator ?? sms.Value.Originator), errors);
     }
 
     /// <summary>The validation every entry point shares (preview, create), against the current areas.</summary>

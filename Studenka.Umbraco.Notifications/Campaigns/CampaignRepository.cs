@@ -15,16 +15,16 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
         segments AS Segments, source AS Source, content_key AS ContentKey, content_url AS ContentUrl, created_by AS CreatedBy,
         state AS State, requested_at_ms AS RequestedAtMs, due_at_ms AS DueAtMs, recipient_count AS RecipientCount,
         failure_reason AS FailureReason, created_at_ms AS CreatedAtMs, updated_at_ms AS UpdatedAtMs,
-        snapshot_at_ms AS SnapshotAtMs, finished_at_ms AS FinishedAtMs
+        snapshot_at_ms AS SnapshotAtMs, finished_at_ms AS FinishedAtMs, originator AS Originator
         """;
 
     public static async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, NewCampaignRow row, CancellationToken cancellationToken)
     {
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO campaigns (package_id, text, diacritics, body, encoding, segments, source, content_key, content_url,
-                created_by, state, requested_at_ms, due_at_ms, created_at_ms, updated_at_ms)
+                created_by, state, requested_at_ms, due_at_ms, created_at_ms, updated_at_ms, originator)
             VALUES (@PackageId, @Text, @Diacritics, @Body, @Encoding, @Segments, @Source, @ContentKey, @ContentUrl,
-                @CreatedBy, @State, @RequestedAtMs, @DueAtMs, @NowMs, @NowMs)
+                @CreatedBy, @State, @RequestedAtMs, @DueAtMs, @NowMs, @NowMs, @Originator)
             RETURNING id
             """, row, transaction, cancellationToken: cancellationToken));
         foreach (var part in row.CityPartIds)
@@ -127,7 +127,8 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
 /// <summary>What <see cref="CampaignRepository.InsertAsync"/> writes.</summary>
 public sealed record NewCampaignRow(
     int PackageId, IReadOnlyList<long> CityPartIds, IReadOnlyList<long> StreetIds, string Text, string Diacritics, string Body, string Encoding,
-    int Segments, string Source, string? ContentKey, string? ContentUrl, string CreatedBy, string State, long? RequestedAtMs, long? DueAtMs, long NowMs);
+    int Segments, string Source, string? ContentKey, string? ContentUrl, string CreatedBy, string State, long? RequestedAtMs, long? DueAtMs, long NowMs,
+    string? Originator);
 
 /// <summary>The part of a campaign that decides which state changes are allowed.</summary>
 public sealed class CampaignStateRow

@@ -43,12 +43,14 @@ internal sealed class CampaignRow
 
     public long? FinishedAtMs { get; init; }
 
+    public string? Originator { get; init; }
+
     public Campaign ToCampaign(IReadOnlyList<long> cityPartIds, IReadOnlyList<long> streetIds) => new(
         Id, (int)PackageId, cityPartIds, streetIds, Text, Diacritics, Body, Encoding, (int)Segments, Source,
         ContentKey is null ? null : Guid.Parse(ContentKey), ContentUrl, CreatedBy, State,
         Time(RequestedAtMs), Time(DueAtMs), (int?)RecipientCount, FailureReason,
         DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(UpdatedAtMs),
-        Time(SnapshotAtMs), Time(FinishedAtMs));
+        Time(SnapshotAtMs), Time(FinishedAtMs), Originator);
 
     private static DateTimeOffset? Time(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
 }

@@ -1,4 +1,5 @@
 using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
@@ -24,13 +25,14 @@ public static class CampaignValidator
         var sms = ValidateText(draft.Text, diacritics, options.MaxSegments, errors);
         var requestedAt = ValidateSchedule(draft.Schedule, now, errors);
         var (source, key, url) = ValidateSource(draft.Source, errors);
+        var originator = ValidateOriginator(draft.Originator, errors);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var audience = new CampaignAudience(draft.PackageId!.Value, parts, streets);
-        return (new ValidCampaign(audience, draft.Text!, diacritics, sms!, source, key, url, draft.Schedule is not null, requestedAt), errors);
+        return (new ValidCampaign(audience, draft.Text!, diacritics, sms!, source, key, url, draft.Schedule is not null, requestedAt, originator), errors);
     }
 
     /// <summary>A time to schedule an existing campaign for; null = now.</summary>
@@ -44,6 +46,9 @@ public static class CampaignValidator
 
         return errors;
     }
+
+    public const string OriginatorMessage =
+        "Odesílatel smí mít nejvýše 11 písmen a číslic (slova oddělená jednou mezerou), nebo být telefonní číslo do 17 číslic.";
 
     private const string PastMessage = "Čas odeslání je v minulosti. Zvolte budoucí čas, nebo odešlete hned.";
 
@@ -82,6 +87,22 @@ public static class CampaignValidator
         }
 
         return (parts, streets);
+    }
+
+    /// <summary>Blank means the configured default; anything else must pass the same rule as the configured one.</summary>
+    private static string? ValidateOriginator(string? originator, Dictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(originator))
+        {
+            return null;
+        }
+
+        if (!Originators.IsValid(originator))
+        {
+            errors["originator"] = OriginatorMessage;
+        }
+
+        return originator;
     }
 
     private static DiacriticsChoice ParseDiacritics(string? value, Dictionary<string, string> errors)

@@ -5,8 +5,10 @@ using Studenka.Umbraco.Notifications.Persistence;
 namespace Studenka.Umbraco.Notifications.Delivery;
 
 /// <summary>Recipients of one campaign leased together; <see cref="BatchId"/> is the gateway reference.
-/// <see cref="PreviousAttempts"/> is the most any of them has been tried before.</summary>
-public sealed record ClaimedBatch(string BatchId, long CampaignId, string Body, SmsEncoding Encoding, int PreviousAttempts, IReadOnlyList<string> Phones);
+/// <see cref="PreviousAttempts"/> is the most any of them has been tried before.
+/// <see cref="Originator"/> is the campaign's own sender, null for the configured default.</summary>
+public sealed record ClaimedBatch(
+    string BatchId, long CampaignId, string Body, SmsEncoding Encoding, int PreviousAttempts, IReadOnlyList<string> Phones, string? Originator);
 
 /// <summary>
 /// The outbox row lifecycle in SQL. Every write is one short conditional statement, so two
@@ -69,9 +71,9 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         }
 
         var campaignId = rows[0].CampaignId;
-        var (body, encoding) = await connection.QuerySingleAsync<(string Body, string Encoding)>(new CommandDefinition(
-            "SELECT body, encoding FROM campaigns WHERE id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
-        return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList());
+        var (body, encoding, originator) = await connection.QuerySingleAsync<(string Body, string Encoding, string? Originator)>(new CommandDefinition(
+            "SELECT body, encoding, originator FROM campaigns WHERE id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
+        return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList(), originator);
     }
 
     // The schema allows exactly these two; the campaign chose and counted its segments with them.

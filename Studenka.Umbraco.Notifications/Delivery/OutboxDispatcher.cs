@@ -132,7 +132,7 @@ public sealed class OutboxDispatcher : IDisposable
         // Once marked 'sending' the request goes out even if the host is stopping: cancelling it
         // mid-flight would turn a deploy into 'unknown' rows that are never resent. The gateway's
         // own per-attempt timeout bounds the wait; a hard kill still ends as 'unknown' via lease recovery.
-        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding), CancellationToken.None);
+        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding, batch.Originator), CancellationToken.None);
         return (batch, result);
     }
 

@@ -4,7 +4,8 @@ namespace Studenka.Umbraco.Notifications.Gateway;
 
 /// <summary>One text to up to 50 recipients (MessageBird's limit per request), in E.164.</summary>
 /// <param name="Encoding">How the text is sent; null means whatever <see cref="SmsSegments.Count"/> finds for the body.</param>
-public sealed record SmsBatch(string Reference, string Body, IReadOnlyList<string> Recipients, SmsEncoding? Encoding = null);
+/// <param name="Originator">The sender shown on phones; null means the configured <see cref="SmsOptions.Originator"/>.</param>
+public sealed record SmsBatch(string Reference, string Body, IReadOnlyList<string> Recipients, SmsEncoding? Encoding = null, string? Originator = null);
 
 public enum SmsSendStatus
 {

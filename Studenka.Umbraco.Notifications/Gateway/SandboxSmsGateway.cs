@@ -24,7 +24,7 @@ public sealed class SandboxSmsGateway(IDbConnectionFactory connections, IOptions
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO sandbox_sms (recipient, originator, body, reference, sent_at_ms) VALUES (@recipient, @originator, @body, @reference, @at)",
-                new { recipient, originator = options.Value.Originator, body = batch.Body, reference = batch.Reference, at },
+                new { recipient, originator = batch.Originator ?? options.Value.Originator, body = batch.Body, reference = batch.Reference, at },
                 transaction, cancellationToken: cancellationToken));
         }
 

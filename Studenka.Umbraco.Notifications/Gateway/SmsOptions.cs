@@ -8,11 +8,10 @@ public sealed class SmsOptions : IValidatableObject
     public const string SectionName = "Studenka:Sms";
 
     /// <summary>
-    /// Sender shown on phones: letters/digits (words separated by one space) up to 11 characters,
-    /// or a number (optional '+') up to 17 digits (docs/messagebird-sms-api.md 2.2).
+    /// Default sender shown on phones (a campaign may name its own); the rule is <see cref="Originators"/>.
     /// </summary>
     [Required(ErrorMessage = "Studenka:Sms:Originator is required.")]
-    [RegularExpression(@"^(?:(?=.{1,11}$)[A-Za-z0-9]+(?: [A-Za-z0-9]+)*|\+?[0-9]{1,17})$",
+    [RegularExpression(Originators.Pattern,
         ErrorMessage = "Studenka:Sms:Originator must be at most 11 letters/digits (words separated by one space) or a phone number of at most 17 digits.")]
     public string Originator { get; set; } = "Studenka";
 

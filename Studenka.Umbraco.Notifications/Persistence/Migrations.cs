@@ -200,5 +200,9 @@ internal static class Migrations
             );
             CREATE INDEX ix_inbound_replies_day ON inbound_replies(day);
             """),
+        new(8, "campaign originator", """
+            -- The sender a campaign's SMS show (e.g. the town police as "MP Studenka"); NULL = Studenka:Sms:Originator.
+            ALTER TABLE campaigns ADD COLUMN originator TEXT NULL;
+            """),
     ];
 }

@@ -71,7 +71,7 @@ public sealed class MessageBirdSmsGateway(HttpClient http, IOptions<SmsOptions> 
     {
         var sms = options.Value;
         var body = new SendMessageRequest(
-            sms.Originator,
+            batch.Originator ?? sms.Originator,
             batch.Body,
             [.. batch.Recipients.Select(r => r.TrimStart('+'))],
             (batch.Encoding ?? SmsSegments.Count(batch.Body).Encoding) == SmsEncoding.Ucs2 ? "unicode" : "plain",

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Scheduling;
 using Studenka.Umbraco.Notifications.Subscriptions;
@@ -25,7 +26,8 @@ internal sealed class CampaignTestBed : IAsyncDisposable
         var calendar = new TownCalendar(Options.Create(new SubscriptionOptions()), time);
         QuietHours = new QuietHours(Options.Create(options), calendar);
         Areas = new AreaRepository(database.Connections);
-        Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), QuietHours, Options.Create(options), time);
+        Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), QuietHours, Options.Create(options),
+            Options.Create(new SmsOptions()), time);
         Repository = new CampaignRepository(database.Connections);
         Audit = new AuditLog(database.Connections, time);
         Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), QuietHours, Audit, Signal, Operator, calendar, time);

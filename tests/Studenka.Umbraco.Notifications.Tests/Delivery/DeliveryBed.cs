@@ -129,14 +129,15 @@ internal sealed class DeliveryBed : IAsyncDisposable
     }
 
     /// <summary>A campaign as the campaigns feature leaves it: scheduled and due now unless said otherwise.</summary>
-    public async Task<long> AddCampaignAsync(int packageId, long[]? partIds = null, long[]? streetIds = null, string state = "scheduled", DateTimeOffset? dueAt = null)
+    public async Task<long> AddCampaignAsync(
+        int packageId, long[]? partIds = null, long[]? streetIds = null, string state = "scheduled", DateTimeOffset? dueAt = null, string? originator = null)
     {
         var now = Time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await Database.OpenAsync();
         var id = await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO campaigns (package_id, text, diacritics, body, encoding, segments, source, created_by, state, due_at_ms, created_at_ms, updated_at_ms)
-            VALUES (@packageId, 'Odstávka vody', 'transliterate', 'Odstavka vody', 'gsm7', 1, 'manual', 'test', @state, @due, @now, @now) RETURNING id
-            """, new { packageId, state, due = (dueAt ?? Time.GetUtcNow()).ToUnixTimeMilliseconds(), now });
+            INSERT INTO campaigns (package_id, text, diacritics, body, encoding, segments, source, created_by, state, due_at_ms, created_at_ms, updated_at_ms, originator)
+            VALUES (@packageId, 'Odstávka vody', 'transliterate', 'Odstavka vody', 'gsm7', 1, 'manual', 'test', @state, @due, @now, @now, @originator) RETURNING id
+            """, new { packageId, state, due = (dueAt ?? Time.GetUtcNow()).ToUnixTimeMilliseconds(), now, originator });
         await connection.ExecuteAsync("INSERT INTO campaign_city_parts (campaign_id, city_part_id) VALUES (@id, @part)", (partIds ?? []).Select(part => new { id, part }));
         await connection.ExecuteAsync("INSERT INTO campaign_streets (campaign_id, street_id) VALUES (@id, @street)", (streetIds ?? []).Select(street => new { id, street }));
         return id;

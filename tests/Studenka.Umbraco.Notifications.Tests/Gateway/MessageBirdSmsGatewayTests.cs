@@ -45,6 +45,16 @@ public sealed class MessageBirdSmsGatewayTests : IAsyncLifetime
         Assert.Equal(["+420601123456", "+420602123456"], message.Recipients);
     }
 
+    [Fact]
+    public async Task A_batch_with_its_own_originator_is_sent_under_that_sender_instead_of_the_configured_one()
+    {
+        var result = await SendAsync(Batch with { Originator = "MP Studenka" });
+
+        Assert.Equal(SmsSendStatus.Accepted, result.Status);
+        Assert.Equal("MP Studenka", JsonDocument.Parse(Assert.Single(_fake.Requests).Body).RootElement.GetProperty("originator").GetString());
+        Assert.Equal("MP Studenka", Assert.Single(_fake.Messages).Originator);
+    }
+
     [Theory]
     [InlineData("Voda nepotece zitra.", null, "plain")]
     [InlineData("Voda nepoteče zítra.", null, "unicode")]

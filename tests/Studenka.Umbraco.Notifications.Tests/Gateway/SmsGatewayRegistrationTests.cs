@@ -43,6 +43,7 @@ public sealed class SmsGatewayRegistrationTests
     [InlineData("Studénka")]
     [InlineData("Mesto  Stud")]
     [InlineData("123456789012345678")]
+    [InlineData("Studenka\n")]
     public async Task Any_other_originator_stops_the_start_naming_the_setting(string originator)
     {
         await using var host = Create("Originator", originator);

@@ -45,6 +45,28 @@ public sealed class CampaignApiTests
     }
 
     [Fact]
+    public async Task A_campaign_may_name_its_own_sender_and_without_one_the_configured_sender_is_shown()
+    {
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Delivery:WorkerEnabled"] = "false" });
+        using var client = await site.CreateOperatorClientAsync();
+        var police = new { packageId = 2, text = "Uzavírka Nádražní dnes 10–12 h.", originator = "MP Studenka" };
+        var town = new { packageId = 2, text = "Uzavírka Nádražní dnes 10–12 h." };
+
+        var policePreview = await (await client.PostAsJsonAsync(CampaignsPath + "/preview", police)).JsonAsync();
+        var townPreview = await (await client.PostAsJsonAsync(CampaignsPath + "/preview", town)).JsonAsync();
+        using var created = await client.PostAsJsonAsync(CampaignsPath, police);
+        using var createdTown = await client.PostAsJsonAsync(CampaignsPath, town);
+        var stored = (await (await client.GetAsync(created.Headers.Location)).JsonAsync()).GetProperty("campaign");
+        var storedTown = (await (await client.GetAsync(createdTown.Headers.Location)).JsonAsync()).GetProperty("campaign");
+
+        Assert.Equal("MP Studenka", policePreview.GetProperty("originator").GetString());
+        Assert.Equal("Studenka", townPreview.GetProperty("originator").GetString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("MP Studenka", stored.GetProperty("originator").GetString());
+        Assert.Equal(JsonValueKind.Null, storedTown.GetProperty("originator").ValueKind);
+    }
+
+    [Fact]
     public async Task A_campaign_scheduled_for_tonight_waits_for_the_morning_and_is_listed_newest_first()
     {
         using var site = new StudenkaSiteFactory();
