@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Studenka.Umbraco.FakeMessageBird;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Site;
 
@@ -16,7 +15,7 @@ internal static class BenchmarkSite
 {
     public const string AccessKey = "live_benchmark_key";
 
-    public static WebApplication Build(string connectionString, FakeMessageBirdServer gateway, string directory, IReadOnlyDictionary<string, string> delivery, TimingGateway timing)
+    public static WebApplication Build(string connectionString, Uri gatewayBaseUrl, string directory, IReadOnlyDictionary<string, string> delivery, TimingGateway timing)
     {
         // Command-line settings: in configuration before the package registers its services.
         var settings = new Dictionary<string, string>
@@ -28,7 +27,7 @@ internal static class BenchmarkSite
             ["Site:DataProtectionKeysPath"] = Path.Combine(directory, "keys"),
             ["Studenka:Persistence:ConnectionString"] = connectionString,
             ["Studenka:Sms:MessageBirdAccessKey"] = AccessKey,
-            ["Studenka:Sms:MessageBirdBaseUrl"] = gateway.BaseUrl.ToString(),
+            ["Studenka:Sms:MessageBirdBaseUrl"] = gatewayBaseUrl.ToString(),
         };
         foreach (var (key, value) in delivery)
         {

@@ -30,7 +30,7 @@ internal static class CrisisBenchmark
                 AccessKey = BenchmarkSite.AccessKey,
                 Latency = TimeSpan.FromMilliseconds(20),
             });
-            await using var app = BenchmarkSite.Build(database.ConnectionString, gateway, directory, new Dictionary<string, string>
+            await using var app = BenchmarkSite.Build(database.ConnectionString, gateway.BaseUrl, directory, new Dictionary<string, string>
             {
                 ["SmsPerSecond"] = SmsPerSecond.ToString(CultureInfo.InvariantCulture),
             }, new TimingGateway());

@@ -14,9 +14,9 @@ namespace Studenka.Umbraco.Benchmarks;
 /// </summary>
 internal static class DispatchBenchmark
 {
-    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(20);
+    internal static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(20);
 
-    public static async Task<string> RunAsync(int recipients, int concurrency, bool instantGateway = false)
+    public static async Task<string> RunAsync(int recipients, int concurrency, bool instantGateway = false, bool gatewayInOwnProcess = false)
     {
         var directory = Scratch.NewDirectory("dispatch");
         try
@@ -24,9 +24,9 @@ internal static class DispatchBenchmark
             var database = await LoadDatabase.CreateAsync(Path.Combine(directory, "studenka-sms.db"));
             await database.AddSubscribersAsync(recipients);
             var campaignId = await database.AddDueCampaignAsync();
-            await using var gateway = await FakeMessageBirdServer.StartAsync(new FakeMessageBirdOptions { AccessKey = BenchmarkSite.AccessKey, Latency = Latency });
+            await using var gateway = gatewayInOwnProcess ? await FakeGatewayProcess.StartAsync() : await FakeGatewayProcess.InProcessAsync();
             var timing = new TimingGateway { Instant = instantGateway };
-            await using var app = BenchmarkSite.Build(database.ConnectionString, gateway, directory, new Dictionary<string, string>
+            await using var app = BenchmarkSite.Build(database.ConnectionString, gateway.BaseUrl, directory, new Dictionary<string, string>
             {
                 ["WorkerEnabled"] = "false",
                 ["Concurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
@@ -44,7 +44,7 @@ internal static class DispatchBenchmark
             await memory.DisposeAsync();
             await app.Services.GetRequiredService<CampaignCompletion>().CompleteAsync(CancellationToken.None);
             var progress = await database.ReadProgressAsync(campaignId);
-            return Report(recipients, concurrency, clock.Elapsed, requests, timing, memory, progress);
+            return Report(recipients, concurrency, clock.Elapsed, requests, timing, memory, progress, gatewayInOwnProcess);
         }
         finally
         {
@@ -52,7 +52,7 @@ internal static class DispatchBenchmark
         }
     }
 
-    private static string Report(int recipients, int concurrency, TimeSpan elapsed, int requests, TimingGateway timing, PeakMemory memory, CampaignProgress progress)
+    private static string Report(int recipients, int concurrency, TimeSpan elapsed, int requests, TimingGateway timing, PeakMemory memory, CampaignProgress progress, bool gatewayInOwnProcess)
     {
         var ideal = TimeSpan.FromTicks(Latency.Ticks * (long)Math.Ceiling(recipients / 50.0) / concurrency);
         var ratio = ideal / elapsed;
@@ -63,7 +63,7 @@ internal static class DispatchBenchmark
         var peakWorkingSet = PeakMemory.PeakWorkingSetBytes() / 1024.0 / 1024.0;
         var peakHeap = memory.PeakHeapBytes / 1024.0 / 1024.0;
         return string.Create(CultureInfo.InvariantCulture, $"""
-            (b) dispatch {recipients:N0} recipients, concurrency {concurrency}, {(timing.Instant ? "NO gateway (instant accept: the dispatcher's own cost)" : $"fake gateway {Latency.TotalMilliseconds} ms/request")}
+            (b) dispatch {recipients:N0} recipients, concurrency {concurrency}, {(timing.Instant ? "NO gateway (instant accept: the dispatcher's own cost)" : $"fake gateway {Latency.TotalMilliseconds} ms/request{(gatewayInOwnProcess ? " in its own process" : " in this process")}")}
                 elapsed {elapsed.TotalSeconds:0.00} s, ideal {ideal.TotalSeconds:0.00} s -> {ratio:P1} of ideal (goal >= 90 %) {(ratio >= 0.9 ? "MET" : "MISSED")}
                 {requests} requests; per batch: {inside.TotalMilliseconds:0.0} ms in the gateway call, {outside.TotalMilliseconds:0.0} ms outside it (SQLite claim/mark/record, limiter)
                 peak working set {peakWorkingSet:0} MB, peak GC heap {peakHeap:0} MB (goal <= 300 MB) {(peakWorkingSet <= 300 ? "MET" : "MISSED")}

@@ -23,7 +23,7 @@ internal static class OutboxAnatomy
             await database.AddSubscribersAsync(recipients);
             await database.AddDueCampaignAsync();
             await using var gateway = await FakeMessageBirdServer.StartAsync(new FakeMessageBirdOptions { AccessKey = BenchmarkSite.AccessKey });
-            await using var app = BenchmarkSite.Build(database.ConnectionString, gateway, directory, new Dictionary<string, string> { ["WorkerEnabled"] = "false" }, new TimingGateway());
+            await using var app = BenchmarkSite.Build(database.ConnectionString, gateway.BaseUrl, directory, new Dictionary<string, string> { ["WorkerEnabled"] = "false" }, new TimingGateway());
             await app.Services.GetRequiredService<CampaignSnapshotter>().SnapshotDueAsync(CancellationToken.None);
             var claims = app.Services.GetRequiredService<OutboxClaims>();
             var time = TimeProvider.System;

@@ -7,6 +7,12 @@ using Studenka.Umbraco.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Studenka.Umbraco.Benchmarks -- all | snapshot | dispatch | anatomy | crisis
 var what = args.Length > 0 ? args[0] : "all";
+if (what == "fake-server")
+{
+    // The child process of the dispatch run with the gateway in its own process.
+    return await FakeGatewayProcess.ServeAsync();
+}
+
 var known = new[] { "all", "snapshot", "dispatch", "anatomy", "crisis" };
 if (!known.Contains(what))
 {
@@ -19,6 +25,7 @@ if (what is "all" or "dispatch")
 {
     // Before BenchmarkDotNet's runs, so the process's peak memory is this benchmark's own.
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4));
+    results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4, gatewayInOwnProcess: true));
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 16));
     // Where the time goes: the dispatcher with no gateway at all.
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4, instantGateway: true));
