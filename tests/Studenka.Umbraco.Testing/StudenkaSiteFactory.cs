@@ -27,6 +27,7 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
             ["Site:DataProtectionKeysPath"] = Path.Combine(Directory_, "keys"),
             // Generous by default so tests that are not about limits never trip over them.
             ["Studenka:Subscriptions:IpPermitLimit"] = "1000",
+            ["Studenka:Operators:LoginAttemptsPerIp"] = "1000",
             ["Studenka:Subscriptions:ResendCooldownSeconds"] = "60",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -17,6 +17,7 @@ internal sealed class OperatorAuthApiController(OperatorSignIn signIn, TimeProvi
 {
     [HttpPost("login")]
     [AllowAnonymous]
+    [LoginAttemptLimit]
     public async Task<IActionResult> Login(OperatorLoginRequest request, CancellationToken cancellationToken)
     {
         var result = await signIn.SignInAsync(request.UserName, request.Password, cancellationToken);

@@ -31,6 +31,7 @@ internal sealed class OperatorLoginController(OperatorSignIn signIn, TownCalenda
     [HttpPost("prihlaseni")]
     [AllowAnonymous]
     [SameSiteWritesOnly]
+    [LoginAttemptLimit]
     public async Task<IActionResult> Login([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, CancellationToken cancellationToken)
     {
         var result = await signIn.SignInAsync(userName, password, cancellationToken);
@@ -55,6 +56,9 @@ internal sealed class OperatorLoginController(OperatorSignIn signIn, TownCalenda
         await HttpContext.SignOutAsync(OperatorCookie.Scheme);
         return LocalRedirect(OperatorCookie.LoginPath);
     }
+
+    internal ViewResult TooManyAttempts() =>
+        LoginPage(new(Request.Form["userName"], LocalOrNull(Request.Form["returnUrl"]), LoginAttemptLimitAttribute.Message), StatusCodes.Status429TooManyRequests);
 
     private ViewResult LoginPage(OperatorLoginPageModel model, int status = StatusCodes.Status200OK)
     {

@@ -25,6 +25,7 @@ public static class StandaloneOperatorsServiceCollectionExtensions
 
         services.AddSingleton<StandaloneOperatorsMarker>();
         services.AddHttpContextAccessor();
+        services.AddSingleton<LoginAttemptLimiter>();
         services.AddAuthentication(OperatorCookie.Scheme).AddCookie(OperatorCookie.Scheme, ConfigureCookie);
         // The cookie's expiry and sliding renewal follow the injected clock (a fake one in tests).
         services.AddOptions<CookieAuthenticationOptions>(OperatorCookie.Scheme).Configure<TimeProvider>((o, time) => o.TimeProvider = time);
