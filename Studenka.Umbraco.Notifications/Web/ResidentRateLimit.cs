@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -7,31 +6,12 @@ using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Web;
 
-/// <summary>
-/// Per-IP limit on the posts that cost an SMS. Kept in the package (not the host's rate-limiting
-/// middleware) so it works the same inside any Umbraco pipeline. Behind a proxy the host must
-/// apply forwarded headers, or every resident shares the proxy's address.
-/// </summary>
-public sealed class ResidentRateLimiter : IDisposable
+/// <summary>Per-IP limit on the posts that cost an SMS (<c>Studenka:Subscriptions:IpPermitLimit</c> per <c>IpWindowMinutes</c>).</summary>
+public sealed class ResidentRateLimiter(IOptions<SubscriptionOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PerIpRateLimiter _limiter = new(options.Value.IpPermitLimit, TimeSpan.FromMinutes(options.Value.IpWindowMinutes));
 
-    public ResidentRateLimiter(IOptions<SubscriptionOptions> options)
-    {
-        var o = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = o.IpPermitLimit,
-            Window = TimeSpan.FromMinutes(o.IpWindowMinutes),
-            QueueLimit = 0,
-        }));
-    }
-
-    public bool TryAcquire(HttpContext context)
-    {
-        using var lease = _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(HttpContext context) => _limiter.TryAcquire(context);
 
     public void Dispose() => _limiter.Dispose();
 }

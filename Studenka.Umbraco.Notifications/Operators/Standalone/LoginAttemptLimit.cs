@@ -1,39 +1,20 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Web;
 
 namespace Studenka.Umbraco.Notifications.Operators.Standalone;
 
-/// <summary>
-/// Per-IP limit on login attempts (page and API share it), in process like the residents' limit.
-/// Behind a proxy the host must apply forwarded headers, or every operator shares the proxy's address.
-/// </summary>
-internal sealed class LoginAttemptLimiter : IDisposable
+/// <summary>Per-IP limit on login attempts; the login page and the JSON login share it.</summary>
+internal sealed class LoginAttemptLimiter(IOptions<OperatorOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PerIpRateLimiter _limiter = new(options.Value.LoginAttemptsPerIp, TimeSpan.FromMinutes(options.Value.LoginWindowMinutes));
 
-    public LoginAttemptLimiter(IOptions<OperatorOptions> options)
-    {
-        var o = options.Value;
-        Window = TimeSpan.FromMinutes(o.LoginWindowMinutes);
-        _limiter = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetFixedWindowLimiter(ip, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = o.LoginAttemptsPerIp,
-            Window = Window,
-            QueueLimit = 0,
-        }));
-    }
+    public TimeSpan Window => _limiter.Window;
 
-    public TimeSpan Window { get; }
-
-    public bool TryAcquire(HttpContext context)
-    {
-        using var lease = _limiter.AttemptAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        return lease.IsAcquired;
-    }
+    public bool TryAcquire(HttpContext context) => _limiter.TryAcquire(context);
 
     public void Dispose() => _limiter.Dispose();
 }
