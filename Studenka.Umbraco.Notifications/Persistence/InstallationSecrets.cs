@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 
 namespace Studenka.Umbraco.Notifications.Persistence;
@@ -14,6 +15,13 @@ public sealed class InstallationSecrets(IDbConnectionFactory connections)
 
     public Task<byte[]> GetOrCreateAsync(string name, CancellationToken cancellationToken) =>
         _cache.GetOrAdd(name, n => new Lazy<Task<byte[]>>(() => LoadAsync(n, cancellationToken))).Value;
+
+    /// <summary>
+    /// HMAC-SHA256 (hex) of <paramref name="value"/> with the installation key <paramref name="keyName"/>:
+    /// how logs that outlive a subscription remember a phone number without keeping it.
+    /// </summary>
+    public async Task<string> KeyedHashAsync(string keyName, string value, CancellationToken cancellationToken) =>
+        Convert.ToHexString(HMACSHA256.HashData(await GetOrCreateAsync(keyName, cancellationToken), Encoding.UTF8.GetBytes(value)));
 
     private async Task<byte[]> LoadAsync(string name, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Persistence;
@@ -17,8 +15,7 @@ public sealed class InboundReplyGuard(IDbConnectionFactory connections, Installa
 {
     public async Task<InboundReplyReservation?> TryReserveAsync(string phone, CancellationToken cancellationToken)
     {
-        var key = await secrets.GetOrCreateAsync("inbound-reply-hmac", cancellationToken);
-        var reservation = new InboundReplyReservation(Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(phone))), calendar.Today());
+        var reservation = new InboundReplyReservation(await secrets.KeyedHashAsync("inbound-reply-hmac", phone, cancellationToken), calendar.Today());
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);

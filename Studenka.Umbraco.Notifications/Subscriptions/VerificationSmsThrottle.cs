@@ -1,6 +1,4 @@
 using System.Data;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Persistence;
@@ -35,8 +33,7 @@ public sealed class VerificationSmsThrottle(IDbConnectionFactory connections, In
         // The log outlives a cancelled subscription, so it keeps only a keyed hash of the number;
         // the key is random per installation, so the ~10^9 Czech numbers cannot be tried offline
         // without the database itself.
-        var key = await secrets.GetOrCreateAsync("verification-log-hmac", cancellationToken);
-        var phoneHash = Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(phone)));
+        var phoneHash = await secrets.KeyedHashAsync("verification-log-hmac", phone, cancellationToken);
         var dayStart = calendar.StartOfToday().ToUnixTimeMilliseconds();
 
         await using var connection = await connections.OpenAsync(cancellationToken);
