@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Persistence;
-using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
@@ -53,12 +52,6 @@ public sealed class CampaignSnapshotter(IDbConnectionFactory connections, TimePr
 
         var audience = await AudienceAsync(connection, transaction, id, cancellationToken);
         var count = await RecipientTargeting.SnapshotAsync(connection, transaction, id, audience, now, cancellationToken);
-        if (audience.PackageId == TopicPackages.Crisis)
-        {
-            // Claims take the oldest next_attempt first: back-dating puts a crisis ahead of a long campaign in flight.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE outbox SET next_attempt_at_ms = 0 WHERE campaign_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        }
 
         // Nobody to tell is not a failure of delivery: the campaign is done, and its count of 0 says why.
         await connection.ExecuteAsync(new CommandDefinition(

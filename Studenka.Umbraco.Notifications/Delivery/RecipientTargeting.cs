@@ -29,14 +29,18 @@ public sealed class RecipientTargeting(IDbConnectionFactory connections)
             "SELECT COUNT(*) " + Matching, Parameters(audience), cancellationToken: cancellationToken));
     }
 
-    /// <summary>Writes one pending outbox row per recipient, inside the caller's transaction.</summary>
+    /// <summary>
+    /// Writes one pending outbox row per recipient, inside the caller's transaction. Claims take the
+    /// oldest next attempt first, so crisis rows are written back-dated to 0: ahead of a long campaign in flight.
+    /// </summary>
     public static Task<int> SnapshotAsync(DbConnection connection, DbTransaction transaction, long campaignId, CampaignAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(Parameters(audience));
         parameters.Add("CampaignId", campaignId);
         parameters.Add("Now", now.ToUnixTimeMilliseconds());
+        parameters.Add("FirstAttempt", audience.PackageId == TopicPackages.Crisis ? 0 : now.ToUnixTimeMilliseconds());
         return connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @Now, @Now " + Matching,
+            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching,
             parameters, transaction, cancellationToken: cancellationToken));
     }
 
