@@ -37,6 +37,8 @@ public sealed class AccessibilityTests(ChromiumFixture chromium) : IAsyncLifetim
         var inbox = new SandboxInbox(await context.NewPageAsync(), site);
         var axe = new AxeScan(page, "site");
 
+        await page.GotoAsync("/");
+        await axe.ScanAsync("home");
         await page.GotoAsync("/sms");
         await axe.ScanAsync("signup");
         await page.GotoAsync("/sms/prihlaska");
