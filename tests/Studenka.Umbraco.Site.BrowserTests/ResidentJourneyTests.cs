@@ -88,7 +88,7 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
         await page.GetByLabel("Souhlasím se zpracováním osobních údajů").CheckAsync();
     }
 
-    internal static async Task SignInToManageAsync(IPage page, SandboxInbox inbox)
+    private static async Task SignInToManageAsync(IPage page, SandboxInbox inbox)
     {
         await page.GotoAsync("/sms/sprava");
         await page.GetByLabel("Mobilní telefon").FillAsync("603 123 456");
