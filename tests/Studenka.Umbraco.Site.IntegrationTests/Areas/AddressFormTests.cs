@@ -113,6 +113,23 @@ public sealed partial class AddressFormTests : IDisposable
         Assert.Contains("value=\"U Rybn", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_residents_data_shows_the_typed_street_on_the_page_and_in_the_json()
+    {
+        var form = ResidentClient.SignUpForm(part: "Studénka", street: null, house: "č.p. 7", site: _site);
+        form.Add(new("Addresses[0].StreetMissing", "true"));
+        form.Add(new("Addresses[0].StreetName", "U Rybníka"));
+        await _resident.SignUpAndConfirmAsync(form: form);
+        await _resident.OpenManageAsync();
+
+        var page = await _resident.PageTextAsync("/sms/sprava/data");
+        var json = await _resident.Http.GetFromJsonAsync<JsonElement>("/sms/sprava/data.json");
+
+        Assert.Contains("U Rybníka č. p. 7, Studénka", page, StringComparison.Ordinal);
+        var address = Assert.Single(json.GetProperty("adresy").EnumerateArray());
+        Assert.Equal(("U Rybníka", "č. p. 7"), (address.GetProperty("ulice").GetString(), address.GetProperty("cisloDomu").GetString()));
+    }
+
     [Theory]
     [InlineData(OperatorRole.Editor)]
     [InlineData(OperatorRole.Dispatch)]
