@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -71,12 +72,12 @@ internal sealed class DeliveryBed : IAsyncDisposable
         return new DeliveryBed(await TestDatabase.CreateAsync(time), time, options);
     }
 
-    public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status)
+    public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status, ILoggerFactory? logs = null)
     {
         var connections = Database.Connections;
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var snapshotter = new CampaignSnapshotter(connections, Time, NullLogger<CampaignSnapshotter>.Instance);
-        var dispatcher = new OutboxDispatcher(new OutboxClaims(connections), gateway, node, status, options, Time, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(new OutboxClaims(connections), gateway, node, status, options, Time, (logs ?? NullLoggerFactory.Instance).CreateLogger<OutboxDispatcher>());
         return new DeliveryRunner(
             new LeaseRecovery(connections, node, Time, NullLogger<LeaseRecovery>.Instance),
             snapshotter,
