@@ -161,11 +161,13 @@ internal sealed class DeliveryBed : IAsyncDisposable
             """, new { campaignId })).ToList();
     }
 
-    /// <summary>What the campaigns feature does on cancel: the campaign and its pending rows.</summary>
+    /// <summary>The campaigns feature's cancel statement (the operator and audit around it are another feature's tests).</summary>
     public async Task CancelCampaignAsync(long id)
     {
         await using var connection = await Database.OpenAsync();
-        await connection.ExecuteAsync("UPDATE campaigns SET state = 'cancelled' WHERE id = @id; UPDATE outbox SET status = 'cancelled' WHERE campaign_id = @id AND status = 'pending'", new { id });
+        await using var transaction = await connection.BeginTransactionAsync();
+        Assert.True(await Studenka.Umbraco.Notifications.Campaigns.CampaignRepository.CancelAsync(connection, transaction, id, "test", Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None));
+        await transaction.CommitAsync();
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
