@@ -38,7 +38,9 @@ public sealed class CampaignBadInputTests : IClassFixture<CampaignBadInputTests.
     {
         { "empty text", "{\"packageId\":2,\"text\":\"\"}", "text", "Text zprávy je prázdný" },
         { "no text", "{\"packageId\":2}", "text", "Text zprávy je prázdný" },
-        { "text over 10 segments", $"{{\"packageId\":2,\"text\":\"{new string('a', 1531)}\"}}", "text", "11 SMS na příjemce, povoleno nejvýše 10" },
+        // 1,530 characters, one of them an extension character of two septets: 1,531 septets.
+        { "text over 10 segments", $"{{\"packageId\":2,\"text\":\"{new string('a', 1529)}€\"}}", "text", "11 SMS na příjemce, povoleno nejvýše 10" },
+        { "text over 10 segments' characters", $"{{\"packageId\":2,\"text\":\"{new string('a', 1531)}\"}}", "text", "1531 znaků, nejvýše 1530" },
         { "no package", $"{{{GoodText}}}", "packageId", "Vyberte balíček zpráv" },
         { "package 5", $"{{\"packageId\":5,{GoodText}}}", "packageId", "Balíček 5 „Vše“" },
         { "unknown package", $"{{\"packageId\":42,{GoodText}}}", "packageId", "Balíček zpráv 42 neexistuje" },

@@ -132,7 +132,7 @@ public sealed class CampaignTimesAndTextTests : IClassFixture<CampaignBadInputTe
         var body = await response.JsonAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("200 000 znaků, nejvýše 1 530", body.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("200000 znaků, nejvýše 1530", body.GetProperty("errors").GetProperty("text")[0].GetString(), StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"refusing took {watch.Elapsed}");
     }
 
