@@ -49,7 +49,7 @@ public static class CampaignValidator
     public const string OriginatorMessage =
         "Odesílatel smí mít nejvýše 11 písmen a číslic (slova oddělená jednou mezerou), nebo být telefonní číslo do 17 číslic.";
 
-    public const string InvisibleTextMessage =
+    private const string InvisibleTextMessage =
         "Text zprávy neobsahuje nic viditelného (jen mezery nebo neviditelné znaky). Napište, co mají občané dostat.";
 
     private const string PastMessage = "Čas odeslání je v minulosti. Zvolte budoucí čas, nebo odešlete hned.";
@@ -139,7 +139,7 @@ public static class CampaignValidator
         if (text.Length > longest)
         {
             errors["text"] = string.Create(CultureInfo.InvariantCulture,
-                $"Text je příliš dlouhý: {text.Length} znaků, nejvýše {longest} (to je {maxSegments} SMS bez diakritiky; s diakritikou méně). Zkraťte ho.");
+                $"Text je příliš dlouhý: {text.Length} znaků, nejvýše {longest} (tolik se vejde do {maxSegments} SMS bez diakritiky, s diakritikou méně). Zkraťte ho.");
             return (null, null);
         }
 
