@@ -58,7 +58,7 @@ public sealed class OutboxDispatcher : IDisposable
     /// never sits between two requests (measured: it cost a third of the throughput). Only the
     /// mark-sending UPDATE stays between them, on purpose: it is the re-check that a campaign
     /// cancelled while the batch waited is not sent (after a cancel only requests already on the
-    /// wire go out), and it keeps a kill -9 down to one 'unknown' batch per pipeline.
+    /// wire go out), and a batch waiting its turn is not 'unknown' after a kill -9.
     /// </summary>
     private async Task<int> WorkAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
