@@ -10,7 +10,6 @@ internal static class WebServiceCollectionExtensions
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddControllersWithViews(o => o.Filters.Add<CzechAntiforgeryFailureFilter>())
             .AddApplicationPart(typeof(WebServiceCollectionExtensions).Assembly);
-        services.AddSingleton<ResidentRateLimiter>();
         services.AddSingleton<ManageSession>();
         return services;
     }

@@ -90,7 +90,7 @@ public sealed class ResidentJourneyTests : IDisposable
         using var db = _site.OpenDatabase();
         Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers"));
         Assert.Equal(2L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
-        Assert.Contains("/sms/sprava", db.ExecuteScalar<string>("SELECT body FROM sandbox_sms ORDER BY id DESC LIMIT 1"), StringComparison.Ordinal);
+        Assert.Contains("uz odebirate", db.ExecuteScalar<string>("SELECT body FROM sandbox_sms ORDER BY id DESC LIMIT 1"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class ResidentJourneyTests : IDisposable
         Assert.StartsWith("/sms/sprava/overeni?t=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         using var db = _site.OpenDatabase();
         var sms = db.ExecuteScalar<string>("SELECT body FROM sandbox_sms WHERE recipient = '+420777000111'");
-        Assert.Contains("neni prihlaseno", sms, StringComparison.Ordinal);
+        Assert.Contains("zpravy mesta neodebira", sms, StringComparison.Ordinal);
         Assert.DoesNotMatch("[0-9]{6}", sms);
         Assert.Equal(0L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM verification_codes"));
     }

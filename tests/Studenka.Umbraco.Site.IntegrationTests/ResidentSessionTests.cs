@@ -8,7 +8,8 @@ namespace Studenka.Umbraco.Site.IntegrationTests;
 public sealed class ResidentSessionTests : IDisposable
 {
     private const string Other = "+420777222333";
-    private readonly StudenkaSiteFactory _site = new();
+    // SMS links come only from configuration (never from the request's Host header).
+    private readonly StudenkaSiteFactory _site = new(new Dictionary<string, string?> { ["Studenka:Web:PublicSignUpUrl"] = "https://www.studenka.cz/sms" });
     private readonly ResidentClient _resident;
 
     public ResidentSessionTests() => _resident = new ResidentClient(_site);
@@ -87,7 +88,7 @@ public sealed class ResidentSessionTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await stranger.Http.GetAsync(active.Headers.Location)).StatusCode);
         var sms = NewestSms("+420603123456");
         Assert.Contains("uz odebirate", sms, StringComparison.Ordinal);
-        Assert.Contains("/sms/sprava", sms, StringComparison.Ordinal);
+        Assert.Contains("https://www.studenka.cz/sms/sprava", sms, StringComparison.Ordinal);
         using var db = _site.OpenDatabase();
         Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers WHERE status = 'active'"));
     }
@@ -107,8 +108,8 @@ public sealed class ResidentSessionTests : IDisposable
         Assert.Equal(ResidentClient.TokenParameter(known).Length, ResidentClient.TokenParameter(unknown).Length);
         Assert.Equal(HttpStatusCode.OK, (await stranger.Http.GetAsync(unknown.Headers.Location)).StatusCode);
         var sms = NewestSms(Other);
-        Assert.Contains("neni prihlaseno", sms, StringComparison.Ordinal);
-        Assert.Contains("/sms", sms, StringComparison.Ordinal);
+        Assert.Contains("zpravy mesta neodebira", sms, StringComparison.Ordinal);
+        Assert.Contains("https://www.studenka.cz/sms.", sms, StringComparison.Ordinal);
         // The SMS costs money: it passes the same limits as a code.
         var again = await stranger.PostAsync("/sms/sprava", [new("phone", "777 222 333")]);
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);

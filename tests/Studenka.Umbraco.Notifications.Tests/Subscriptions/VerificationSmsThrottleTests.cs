@@ -1,6 +1,9 @@
+using System.Net;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
@@ -17,13 +20,14 @@ public sealed class VerificationSmsThrottleTests
     {
         var options = new SubscriptionOptions();
         configure?.Invoke(options);
-        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
+        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time),
+            new AuditLog(db.Connections, _time), Options.Create(options), _time, NullLogger<VerificationSmsThrottle>.Instance);
     }
 
     private static string OtherPhone(int i) => $"+42077700{i:D4}";
 
-    private static Task<ThrottleDecision> ReserveAsync(VerificationSmsThrottle throttle, string phone = Phone) =>
-        throttle.TryReserveAsync(phone, CancellationToken.None);
+    private static Task<ThrottleDecision> ReserveAsync(VerificationSmsThrottle throttle, string phone = Phone, string? client = null) =>
+        throttle.TryReserveAsync(phone, client is null ? null : IPAddress.Parse(client), CancellationToken.None);
 
     [Fact]
     public async Task A_second_code_within_a_minute_is_refused_with_the_seconds_to_wait()
