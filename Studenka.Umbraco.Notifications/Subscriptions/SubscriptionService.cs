@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,22 +51,22 @@ public sealed class SubscriptionService(
             return new(SignUpOutcome.Throttled, attempt, Throttle: reservation);
         }
 
-        string? code = null;
+        bool active;
+        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
         {
             var now = time.GetUtcNow();
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
-            if (!await IsActiveAsync(connection, transaction, attempt.Phone, cancellationToken))
-            {
-                code = await codes.IssueSignUpAsync(connection, transaction, attempt, new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
-            }
-
+            active = await IsActiveAsync(connection, transaction, attempt.Phone, cancellationToken);
+            // An active number's attempt gets a decoy, so its code page answers guesses like any other.
+            code = await codes.IssueSignUpAsync(connection, transaction, attempt,
+                active ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var sent = await SendAsync(attempt.Phone, reservation, code is null ? texts.AlreadySubscribed() : texts.SignupCode(code), cancellationToken);
-        return new(sent ? (code is null ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent) : SignUpOutcome.SmsFailed, attempt);
+        var sent = await SendAsync(attempt.Phone, reservation, active ? texts.AlreadySubscribed() : texts.SignupCode(code), cancellationToken);
+        return new(sent ? (active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent) : SignUpOutcome.SmsFailed, attempt);
     }
 
     /// <summary>A new code for a sign-up attempt still waiting (or, for a number that became active, the SMS saying so).</summary>
@@ -76,10 +77,11 @@ public sealed class SubscriptionService(
         {
             if (await IsActiveAsync(connection, null, attempt.Phone, cancellationToken))
             {
-                return await NoticeAsync(attempt.Phone, client, texts.AlreadySubscribed(), cancellationToken);
+                return await NoticeAsync(attempt.Phone, client, texts.AlreadySubscribed(),
+                    (c, t) => codes.IssueSignUpAsync(c, t, attempt, null, cancellationToken), cancellationToken);
             }
 
-            pending = await VerificationCodes.FindSignUpAsync(connection, null, attempt, cancellationToken);
+            pending = await codes.FindSignUpAsync(connection, attempt, cancellationToken);
         }
 
         if (pending is null)
@@ -119,7 +121,8 @@ public sealed class SubscriptionService(
         {
             if (!await IsActiveAsync(connection, null, phone.E164!, cancellationToken))
             {
-                return await NoticeAsync(phone.E164!, client, texts.NotSubscribed(), cancellationToken);
+                return await NoticeAsync(phone.E164!, client, texts.NotSubscribed(),
+                    (c, t) => codes.IssueAsync(c, t, phone.E164!, CodePurpose.Manage, cancellationToken), cancellationToken);
             }
         }
 
@@ -215,16 +218,26 @@ public sealed class SubscriptionService(
         return true;
     }
 
-    private static async Task<bool> IsActiveAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
+    private static async Task<bool> IsActiveAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
         (await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken))?.Status == "active";
 
-    /// <summary>An SMS that replaces a code (the page answers as if a code went): it costs the same, so it passes the same limits.</summary>
-    private async Task<CodeRequestResult> NoticeAsync(string phone, IPAddress? client, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a decoy code
+    /// (which no SMS carries) stands where the real one would, so the code page behaves the same.
+    /// </summary>
+    private async Task<CodeRequestResult> NoticeAsync(string phone, IPAddress? client, string text, Func<DbConnection, DbTransaction, Task<string>> issueDecoy, CancellationToken cancellationToken)
     {
         var reservation = await throttle.TryReserveAsync(phone, client, cancellationToken);
         if (!reservation.IsAllowed)
         {
             return new(CodeRequestOutcome.Throttled, phone, Throttle: reservation);
+        }
+
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await issueDecoy(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return await SendAsync(phone, reservation, text, cancellationToken)

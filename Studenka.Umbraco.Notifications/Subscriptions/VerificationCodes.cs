@@ -31,6 +31,9 @@ public sealed record CodeCheck(CodeCheckOutcome Outcome, int AttemptsLeft = 0, P
 /// A manage code: only the newest of a phone counts, issuing a new one retires the old. A sign-up
 /// code belongs to its attempt (<see cref="SignUpAttempt"/>) and carries that attempt's data:
 /// a new code for the attempt retires the attempt's old one, other attempts keep theirs.
+/// A decoy is a code that no SMS carries, stored where a number must not be told apart (a sign-up
+/// for an active number, a manage request for a number that does not subscribe): guesses on its
+/// page get the same answers as on a real one, and even a lucky guess confirms nothing.
 /// </summary>
 public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions<SubscriptionOptions> options, TimeProvider time)
 {
@@ -39,27 +42,32 @@ public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions
     /// <summary>Creates a new code inside the caller's transaction, retiring every older code of the phone and purpose (manage codes); returns it in clear text, once, for the SMS.</summary>
     public async Task<string> IssueAsync(DbConnection connection, DbTransaction transaction, string phone, CodePurpose purpose, CancellationToken cancellationToken)
     {
+        // Codes are useless after a day; decoys for numbers that do not subscribe must not stay either.
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM verification_codes WHERE phone = @phone AND purpose = @purpose",
-            new { phone, purpose = PurposeName(purpose) }, transaction, cancellationToken: cancellationToken));
+            "DELETE FROM verification_codes WHERE (phone = @phone AND purpose = @purpose) OR created_at_ms < @before",
+            new { phone, purpose = PurposeName(purpose), before = DayAgo() }, transaction, cancellationToken: cancellationToken));
         return await InsertAsync(connection, transaction, phone, purpose, null, null, cancellationToken);
     }
 
-    /// <summary>A new sign-up code for <paramref name="attempt"/> carrying <paramref name="signUp"/>; retires only that attempt's older code.</summary>
-    public async Task<string> IssueSignUpAsync(DbConnection connection, DbTransaction transaction, SignUpAttempt attempt, PendingSignUp signUp, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new sign-up code for <paramref name="attempt"/> carrying <paramref name="signUp"/> (null: a
+    /// decoy); retires only that attempt's older code.
+    /// </summary>
+    public async Task<string> IssueSignUpAsync(DbConnection connection, DbTransaction transaction, SignUpAttempt attempt, PendingSignUp? signUp, CancellationToken cancellationToken)
     {
         // A sign-up nobody confirmed within a day is personal data without a purpose.
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM verification_codes WHERE (attempt = @Key AND phone = @Phone) OR (purpose = 'signup' AND created_at_ms < @before)",
-            new { attempt.Key, attempt.Phone, before = time.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-        return await InsertAsync(connection, transaction, attempt.Phone, CodePurpose.Signup, attempt.Key, signUp.ToJson(), cancellationToken);
+            "DELETE FROM verification_codes WHERE (attempt = @Key AND phone = @Phone) OR created_at_ms < @before",
+            new { attempt.Key, attempt.Phone, before = DayAgo() }, transaction, cancellationToken: cancellationToken));
+        return await InsertAsync(connection, transaction, attempt.Phone, CodePurpose.Signup, attempt.Key, signUp?.ToJson(), cancellationToken);
     }
 
     /// <summary>The data of a sign-up attempt still waiting for its code (none after a day, a confirmation or a cancel).</summary>
-    public static async Task<PendingSignUp?> FindSignUpAsync(DbConnection connection, DbTransaction? transaction, SignUpAttempt attempt, CancellationToken cancellationToken) =>
-        await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT signup FROM verification_codes WHERE attempt = @Key AND phone = @Phone AND purpose = 'signup' AND consumed_at_ms IS NULL AND signup IS NOT NULL",
-            attempt, transaction, cancellationToken: cancellationToken)) is { } json
+    public async Task<PendingSignUp?> FindSignUpAsync(DbConnection connection, SignUpAttempt attempt, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<string?>(new CommandDefinition("""
+            SELECT signup FROM verification_codes
+            WHERE attempt = @Key AND phone = @Phone AND purpose = 'signup' AND consumed_at_ms IS NULL AND signup IS NOT NULL AND created_at_ms >= @since
+            """, new { attempt.Key, attempt.Phone, since = DayAgo() }, cancellationToken: cancellationToken)) is { } json
             ? PendingSignUp.FromJson(json)
             : null;
 
@@ -145,6 +153,8 @@ public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions
             ? new(CodeCheckOutcome.Valid, SignUp: code.SignUp is { } json ? PendingSignUp.FromJson(json) : null)
             : new(CodeCheckOutcome.NoCode);
     }
+
+    private long DayAgo() => time.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds();
 
     private static byte[] Hash(string code, byte[] salt) => HMACSHA256.HashData(salt, Encoding.ASCII.GetBytes(code));
 }

@@ -43,7 +43,7 @@ public sealed class VerificationSmsThrottle(
     ILogger<VerificationSmsThrottle> logger)
 {
     private const string HashKey = "verification-log-hmac";
-    private static readonly OperatorIdentity System = new("system", "Systém SMS");
+    private static readonly OperatorIdentity SystemActor = new("system", "Systém SMS");
 
     public async Task<ThrottleDecision> TryReserveAsync(string phone, IPAddress? client, CancellationToken cancellationToken)
     {
@@ -161,7 +161,7 @@ public sealed class VerificationSmsThrottle(
                 new { day, threshold, at = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
             if (first == 1)
             {
-                await audit.AppendAsync(connection, transaction, System, action, day,
+                await audit.AppendAsync(connection, transaction, SystemActor, action, day,
                     string.Create(CultureInfo.InvariantCulture, $"Dnes odesláno {sentToday} z {cap} ověřovacích SMS ({threshold} %). Limit lze zvýšit ve správě SMS."), cancellationToken);
                 raised.Add(action);
             }

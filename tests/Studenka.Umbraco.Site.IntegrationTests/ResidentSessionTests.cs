@@ -115,6 +115,56 @@ public sealed class ResidentSessionTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
     }
 
+    [Fact]
+    public async Task The_sign_up_code_page_answers_a_guess_the_same_whether_or_not_the_number_subscribes()
+    {
+        await _resident.SignUpAndConfirmAsync();
+        _site.Time.Advance(TimeSpan.FromSeconds(61));
+        var stranger = new ResidentClient(_site);
+        var active = await stranger.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(phone: "603 123 456", site: _site), "/sms");
+        var fresh = await stranger.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(phone: "777 222 333", site: _site), "/sms");
+
+        var answers = new List<string>();
+        foreach (var (redirect, phone) in new[] { (active, "603 123 456"), (fresh, "777 222 333") })
+        {
+            var page = redirect.Headers.Location!.OriginalString;
+            for (var i = 0; i < 6; i++)
+            {
+                var guess = await stranger.PostAsync("/sms/overeni", [new("t", ResidentClient.TokenParameter(redirect)), new("code", "000000")], page);
+                answers.Add($"{(int)guess.StatusCode} {ErrorOf(await ResidentClient.TextAsync(guess))}");
+            }
+
+            var resend = await stranger.PostAsync("/sms/overeni/znovu", [new("t", ResidentClient.TokenParameter(redirect))], page);
+            answers.Add($"{(int)resend.StatusCode} {phone}");
+        }
+
+        Assert.Equal(answers[..7], answers[7..].Select(a => a.Replace("777 222 333", "603 123 456", StringComparison.Ordinal)));
+        Assert.Contains("400 Kód nesouhlasí. Zbývá pokusů: 4.", answers);
+    }
+
+    [Fact]
+    public async Task The_manage_code_page_answers_a_guess_the_same_whether_or_not_the_number_subscribes()
+    {
+        await _resident.SignUpAndConfirmAsync();
+        _site.Time.Advance(TimeSpan.FromMinutes(31));
+        var stranger = new ResidentClient(_site);
+        var known = await stranger.PostAsync("/sms/sprava", [new("phone", "603 123 456")]);
+        var unknown = await stranger.PostAsync("/sms/sprava", [new("phone", "777 222 333")]);
+
+        var answers = new List<string>();
+        foreach (var redirect in new[] { known, unknown })
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var guess = await stranger.PostAsync("/sms/sprava/overeni", [new("t", ResidentClient.TokenParameter(redirect)), new("code", "000000")], redirect.Headers.Location!.OriginalString);
+                answers.Add($"{(int)guess.StatusCode} {ErrorOf(await ResidentClient.TextAsync(guess))}");
+            }
+        }
+
+        Assert.Equal(answers[..6], answers[6..]);
+        Assert.Equal("400 Příliš mnoho chybných pokusů. Vyžádejte si nový kód.", answers[^1]);
+    }
+
     [Theory]
     [InlineData("Origin", "https://evil.example")]
     [InlineData("Sec-Fetch-Site", "cross-site")]
@@ -175,6 +225,9 @@ public sealed class ResidentSessionTests : IDisposable
         _site.Time.Advance(TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.OK, (await _resident.PostAsync("/sms/overeni/znovu", [new("t", t)], page)).StatusCode);
     }
+
+    private static string ErrorOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<p id=\"sms-code-error\" class=\"studenka-sms-field-error\">([^<]*)</p>").Groups[1].Value;
 
     private long SubscriberId(string phone)
     {
