@@ -43,7 +43,8 @@ public abstract class ResidentControllerBase : Controller
 
         var text = decision?.Outcome switch
         {
-            ThrottleOutcome.Cooldown => $"Kód jsme vám právě poslali. Nový si můžete vyžádat {when}; do té doby platí ten poslední.",
+            // The last SMS may have been a notice instead of a code, so the text promises no code.
+            ThrottleOutcome.Cooldown => $"Na toto číslo jsme před chvílí poslali SMS. Další si můžete vyžádat {when}.",
             ThrottleOutcome.PhoneDailyLimit => $"Na toto číslo jsme za posledních 24 hodin poslali už příliš mnoho SMS. Zkuste to prosím {when}.",
             ThrottleOutcome.ClientLimit => $"Z vašeho připojení přišlo v krátké době příliš mnoho žádostí o SMS. Zkuste to prosím {when}.",
             ThrottleOutcome.NetworkLimit => $"Z vaší sítě (stejný poskytovatel, úřad nebo firma) přišlo v krátké době příliš mnoho žádostí o SMS. Zkuste to prosím {when}.",
