@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -16,12 +17,12 @@ public sealed class VerificationSmsThrottleTests
     // Starts early in the year: FakeTimeProvider only moves forward, and the DST tests jump to March and October.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
 
-    private VerificationSmsThrottle Throttle(TestDatabase db, Action<SubscriptionOptions>? configure = null)
+    private VerificationSmsThrottle Throttle(TestDatabase db, Action<SubscriptionOptions>? configure = null, ILogger<VerificationSmsThrottle>? logger = null)
     {
         var options = new SubscriptionOptions();
         configure?.Invoke(options);
         return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time),
-            new AuditLog(db.Connections, _time), Options.Create(options), _time, NullLogger<VerificationSmsThrottle>.Instance);
+            new AuditLog(db.Connections, _time), Options.Create(options), _time, logger ?? NullLogger<VerificationSmsThrottle>.Instance);
     }
 
     private static string OtherPhone(int i) => $"+42077700{i:D4}";
@@ -363,7 +364,8 @@ public sealed class VerificationSmsThrottleTests
     public async Task Administrators_are_alerted_once_per_threshold_and_town_day()
     {
         await using var db = await TestDatabase.CreateAsync(_time);
-        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 5);
+        var log = new WarningLog();
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 5, log);
         for (var i = 0; i < 7; i++)
         {
             await ReserveAsync(throttle, OtherPhone(i));
@@ -382,5 +384,26 @@ public sealed class VerificationSmsThrottleTests
             ("Systém SMS (system)", "sms.verification-cap.reached", "2026-01-01"),
             ("Systém SMS (system)", "sms.verification-cap.near", "2026-01-02"),
         ], alerts);
+        Assert.Equal(3, log.Warnings.Count);
+        Assert.Contains("4 of 5", log.Warnings[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps the warnings the throttle logs for administrators.</summary>
+    private sealed class WarningLog : ILogger<VerificationSmsThrottle>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
     }
 }
