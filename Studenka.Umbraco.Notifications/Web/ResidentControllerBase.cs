@@ -87,7 +87,7 @@ internal sealed class ResidentSameSiteWritesOnlyAttribute : Attribute, IAuthoriz
                 StatusCode = StatusCodes.Status403Forbidden,
                 ViewData = new ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState)
                 {
-                    Model = new MessagePageModel("Požadavek z cizího webu", "Formulář byl odeslán z cizího webu, proto jsme ho nepřijali. Otevřete prosím stránku města a vyplňte ho tam.", "/sms", "Na stránku přihlášení"),
+                    Model = new MessagePageModel("Požadavek z cizího webu", "Formulář byl odeslán z cizího webu, proto jsme ho nepřijali. Otevřete prosím stránku města a vyplňte ho tam.", "/sms/prihlaska", "Na stránku přihlášení"),
                 },
             };
         }

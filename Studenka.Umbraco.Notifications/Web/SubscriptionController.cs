@@ -38,7 +38,7 @@ public sealed class SubscriptionController(
             // An active number is answered like any other (its owner was told by SMS): the page must not tell who subscribes.
             SignUpOutcome.CodeSent or SignUpOutcome.AlreadyActive => RedirectToAction(nameof(Confirm), new { t = session.SignUpToken(result.Attempt!) }),
             SignUpOutcome.Invalid => Page("SignUp", await FormView(form, result.FieldErrors, cancellationToken), StatusCodes.Status400BadRequest),
-            SignUpOutcome.Throttled => Throttled(result.Throttle, "/sms", "Zpět na přihlášku"),
+            SignUpOutcome.Throttled => Throttled(result.Throttle, "/sms/prihlaska", "Zpět na přihlášku"),
             _ => SmsFailed(),
         };
     }

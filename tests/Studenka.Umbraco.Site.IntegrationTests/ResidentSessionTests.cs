@@ -174,7 +174,7 @@ public sealed class ResidentSessionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("cizího webu", await ResidentClient.TextAsync(response), StringComparison.Ordinal);
-        Assert.Contains("href=\"/sms\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("href=\"/sms/prihlaska\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var db = _site.OpenDatabase();
         Assert.Equal(0L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
     }

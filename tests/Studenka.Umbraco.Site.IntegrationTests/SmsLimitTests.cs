@@ -45,7 +45,7 @@ public sealed class SmsLimitTests
         var text = await ResidentClient.TextAsync(refused);
         Assert.Contains("v 10:15", text, StringComparison.Ordinal);
         Assert.Contains("za 10 minut", text, StringComparison.Ordinal);
-        Assert.Contains("href=\"/sms\"", text, StringComparison.Ordinal);
+        Assert.Contains("href=\"/sms/prihlaska\"", text, StringComparison.Ordinal);
     }
 
     [Theory]
