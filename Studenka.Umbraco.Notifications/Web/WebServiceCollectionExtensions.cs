@@ -11,7 +11,6 @@ internal static class WebServiceCollectionExtensions
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddControllersWithViews(o => o.Filters.Add<CzechAntiforgeryFailureFilter>())
             .AddApplicationPart(typeof(WebServiceCollectionExtensions).Assembly);
-        services.AddSingleton<ResidentRateLimiter>();
         services.AddSingleton<ManageSession>();
         return services;
     }

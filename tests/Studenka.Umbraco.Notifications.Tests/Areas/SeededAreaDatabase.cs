@@ -97,7 +97,7 @@ internal sealed class SeededAreaDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// An active resident of package 1 with one address, stored through the repository the sign-up uses
+    /// An active resident of package 1 with one address, stored through the repository the confirmed sign-up uses
     /// (so the house number's parts are stored as sign-up stores them). <paramref name="typedStreet"/> is
     /// a street missing from the list.
     /// </summary>
@@ -109,8 +109,9 @@ internal sealed class SeededAreaDatabase : IAsyncDisposable
         var details = new SubscriptionDetails(null, null, [new ValidatedAddress(1, partId, streetId, house, typedStreet)], [TopicPackages.Crisis]);
         await using var connection = await Connections.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        var id = await SubscriberRepository.SavePendingAsync(connection, transaction, phone, details, "test", DateTimeOffset.UnixEpoch, CancellationToken.None);
-        await connection.ExecuteAsync("UPDATE subscribers SET status = 'active' WHERE id = @id", new { id }, transaction);
+        // A sign-up waits as JSON beside its code; the round trip is part of the path.
+        var signUp = PendingSignUp.FromJson(new PendingSignUp(details, "test", 0).ToJson());
+        var (id, _) = await SubscriberRepository.ActivateSignUpAsync(connection, transaction, phone, signUp, DateTimeOffset.UnixEpoch, CancellationToken.None);
         await transaction.CommitAsync();
         return id;
     }
