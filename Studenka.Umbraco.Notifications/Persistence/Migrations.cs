@@ -204,5 +204,14 @@ internal static class Migrations
             -- The sender a campaign's SMS show (e.g. the town police as "MP Studenka"); NULL = Studenka:Sms:Originator.
             ALTER TABLE campaigns ADD COLUMN originator TEXT NULL;
             """),
+        new(13, "webhook token replay cache", """
+            -- The jti of each accepted MessageBird webhook token until the token expires (minutes),
+            -- so a replayed call is refused on every node. Expired rows are deleted as new ones come.
+            CREATE TABLE webhook_token_ids (
+                jti TEXT PRIMARY KEY,
+                expires_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX ix_webhook_token_ids_expires ON webhook_token_ids(expires_at_ms);
+            """),
     ];
 }
