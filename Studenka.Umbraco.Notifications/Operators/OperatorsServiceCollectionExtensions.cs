@@ -11,9 +11,11 @@ internal static class OperatorsServiceCollectionExtensions
     {
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<RetiredOperatorSettingsWarning>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<OperatorRepository>();
         services.TryAddSingleton<IPasswordHasher<Operator>, PasswordHasher<Operator>>();
+        services.AddSingleton<OperatorLoginThrottle>();
         services.AddSingleton<OperatorSignIn>();
         services.AddSingleton<OperatorAccounts>();
         services.TryAddSingleton<IOperatorContext, NoOperatorContext>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
@@ -259,7 +258,7 @@ public sealed class DeliveryReportWebhookTests : IDisposable
     [Fact]
     public async Task A_refusal_is_logged_as_a_warning_with_its_reason_and_without_the_token()
     {
-        var logs = new LogRecorder();
+        var logs = new SiteLogRecorder();
         using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = Key });
         using var host = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
         var http = host.CreateClient(new() { AllowAutoRedirect = false });
@@ -280,7 +279,7 @@ public sealed class DeliveryReportWebhookTests : IDisposable
     [InlineData(Key, false)]
     public async Task The_start_warns_when_webhooks_are_off_for_lack_of_a_signing_key(string? key, bool warned)
     {
-        var logs = new LogRecorder();
+        var logs = new SiteLogRecorder();
         using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = key });
         using var host = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
 
@@ -295,29 +294,5 @@ public sealed class DeliveryReportWebhookTests : IDisposable
         var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add(MessageBirdWebhookSigner.HeaderName, token ?? MessageBirdWebhookSigner.Sign(key, url, site.Time.GetUtcNow(), algorithm: algorithm, lifetime: lifetime));
         return request;
-    }
-
-    /// <summary>Every log line of the site, with its level first.</summary>
-    private sealed class LogRecorder : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _entries = new();
-
-        public IReadOnlyList<string> Entries => [.. _entries];
-
-        public ILogger CreateLogger(string categoryName) => new Recorder(_entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Recorder(ConcurrentQueue<string> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue($"{logLevel} {formatter(state, exception)} {exception}");
-        }
     }
 }
