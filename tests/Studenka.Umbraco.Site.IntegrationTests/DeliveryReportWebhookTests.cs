@@ -256,6 +256,30 @@ public sealed class DeliveryReportWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_that_failed_on_our_side_is_taken_when_messagebird_retries_it_with_the_same_token()
+    {
+        _ = await _messageBird.GetUnsignedAsync("/sms");
+        SeedSentCampaign();
+        var token = SignedReport(_site, Key).Headers.GetValues(MessageBirdWebhookSigner.HeaderName).Single();
+        using (var db = _site.OpenDatabase())
+        {
+            db.Execute("ALTER TABLE outbox RENAME TO outbox_unavailable");
+        }
+
+        using var failed = await _messageBird.Http.SendAsync(SignedReport(_site, Key, token: token));
+        using (var db = _site.OpenDatabase())
+        {
+            db.Execute("ALTER TABLE outbox_unavailable RENAME TO outbox");
+        }
+
+        using var retry = await _messageBird.Http.SendAsync(SignedReport(_site, Key, token: token));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("delivered", Outbox("+420601123456").DeliveryStatus);
+    }
+
+    [Fact]
     public async Task A_refusal_is_logged_as_a_warning_with_its_reason_and_without_the_token()
     {
         var logs = new SiteLogRecorder();
