@@ -52,7 +52,8 @@ internal sealed class MessageBirdSignatureFilter(MessageBirdSignatureVerifier ve
         var executed = await next();
         if ((executed.Exception is not null && !executed.ExceptionHandled) || context.HttpContext.Response.StatusCode >= 500)
         {
-            // Nothing was applied, so MessageBird's retry with this same token must not look like a replay.
+            // MessageBird may retry a failed call with this same token; the handlers are idempotent,
+            // so the retry must not be refused as a replay.
             await verifier.ReleaseAsync(check, CancellationToken.None);
         }
     }
