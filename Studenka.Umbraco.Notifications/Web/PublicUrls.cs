@@ -20,10 +20,11 @@ public sealed class PublicUrls(IOptions<WebOptions> options)
     public static string Combine(Uri root, string path) => root.OriginalString.TrimEnd('/') + path;
 
     /// <summary>
-    /// An absolute redirect to this request's own host (ASP.NET builds those, e.g. the login
-    /// challenge) goes to the public root instead, or becomes relative; other targets stay as they are.
+    /// A Location to this request's own host (ASP.NET builds absolute ones, e.g. the login challenge
+    /// and 201 Created) points at the public root instead. Without one, a redirect becomes relative,
+    /// so the browser stays where it is; other Locations stay as the host built them.
     /// </summary>
-    internal static string RewriteRedirect(string location, HttpRequest request, Uri? publicBaseUrl)
+    internal static string RewriteLocation(string location, HttpRequest request, int status, Uri? publicBaseUrl)
     {
         if (!Uri.TryCreate(location, UriKind.Absolute, out var target)
             || target.Scheme is not ("http" or "https")
@@ -36,7 +37,7 @@ public sealed class PublicUrls(IOptions<WebOptions> options)
         var pathAndQuery = target.PathAndQuery + target.Fragment;
         if (publicBaseUrl is null)
         {
-            return pathAndQuery;
+            return status is >= 300 and < 400 ? pathAndQuery : location;
         }
 
         var pathBase = request.PathBase.Value ?? string.Empty;

@@ -55,7 +55,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<W
 
         if (headers.Location.ToString() is { Length: > 0 } location)
         {
-            headers.Location = PublicUrls.RewriteRedirect(location, context.Request, web.PublicBaseUrl);
+            headers.Location = PublicUrls.RewriteLocation(location, context.Request, context.Response.StatusCode, web.PublicBaseUrl);
         }
     }
 }

@@ -61,6 +61,27 @@ public sealed class PublicHostTests
     }
 
     [Fact]
+    public async Task A_created_campaigns_location_uses_the_public_address()
+    {
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?>
+        {
+            ["AllowedHosts"] = "*",
+            ["Studenka:Web:PublicBaseUrl"] = "https://www.studenka.cz",
+        });
+        var client = await site.CreateOperatorClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/umbraco/sms/api/v1/campaigns")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { packageId = 1, text = "Zkouška" }),
+        };
+        request.Headers.Host = Forged;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.StartsWith("https://www.studenka.cz/umbraco/sms/api/v1/campaigns/", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_start_reply_links_to_the_public_address_whatever_host_the_webhook_came_with()
     {
         using var site = new StudenkaSiteFactory(new Dictionary<string, string?>
