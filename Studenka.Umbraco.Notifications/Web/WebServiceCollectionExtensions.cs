@@ -23,7 +23,8 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<ManageSession>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<SandboxAccess>();
-        services.AddHostedService<WebStartupChecks>();
+        // The configuration handed in (the host's), so AllowedHosts is read where the host keeps it.
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<WebStartupChecks>(sp, configuration));
 
         // First of all startup filters, so its headers also reach what host filtering or the
         // forwarded-headers middleware answer themselves.
