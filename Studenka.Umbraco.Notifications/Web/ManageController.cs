@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,15 @@ public sealed class ManageController(
     ManageSession session,
     IOptions<SubscriptionOptions> options) : ResidentControllerBase
 {
-    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Letters and "+420…" as a person writes them. The default encoder, even allowing every Unicode
+    // range, writes + < > & ' as \u escapes meant for JSON embedded in HTML; this file never is: it
+    // is served only as an attachment of type application/json, and the validator already keeps <, >
+    // and quotes out of names and e-mails.
+    private static readonly JsonSerializerOptions DownloadJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [HttpGet("")]
     public IActionResult Start() => session.CurrentSubscriberId(HttpContext) is not null
@@ -98,27 +107,16 @@ public sealed class ManageController(
     }
 
     [HttpGet("data")]
-    public async Task<IActionResult> Export(CancellationToken cancellationToken)
-    {
-        if (await CurrentAsync(cancellationToken) is not { } s)
-        {
-            return SessionExpired();
-        }
+    public async Task<IActionResult> Export([FromServices] TownCalendar calendar, CancellationToken cancellationToken) =>
+        await CurrentAsync(cancellationToken) is { } s
+            ? Page("ManageData", ResidentDataExport.From(s, calendar))
+            : SessionExpired();
 
-        var export = new
-        {
-            telefon = s.Phone,
-            jmeno = s.Name,
-            email = s.Email,
-            stav = s.Status == "active" ? "aktivní" : "čeká na ověření",
-            balicky = s.Packages.Select(p => TopicPackages.All.First(t => t.Id == p)).Select(p => new { cislo = p.Id, nazev = p.Name }),
-            adresy = s.Addresses.Select(a => new { castObce = a.PartName, ulice = a.StreetName, cisloDomu = a.HouseNumber }),
-            souhlas = new { verzeTextu = s.ConsentVersion, udelen = s.ConsentAt },
-            vytvoreno = s.CreatedAt,
-            overeno = s.ActivatedAt,
-        };
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json; charset=utf-8", "moje-udaje-sms.json");
-    }
+    [HttpGet("data.json")]
+    public async Task<IActionResult> ExportJson([FromServices] TownCalendar calendar, CancellationToken cancellationToken) =>
+        await CurrentAsync(cancellationToken) is { } s
+            ? File(JsonSerializer.SerializeToUtf8Bytes(ResidentDataExport.From(s, calendar), DownloadJson), "application/json; charset=utf-8", "moje-udaje-sms.json")
+            : SessionExpired();
 
     [HttpGet("zrusit")]
     public async Task<IActionResult> Cancel(CancellationToken cancellationToken) =>

@@ -13,6 +13,7 @@ internal static class WebServiceCollectionExtensions
     public static IServiceCollection AddNotificationsWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add<UnreadableFormFilter>();

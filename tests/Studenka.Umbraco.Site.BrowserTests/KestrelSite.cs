@@ -18,9 +18,9 @@ public sealed class KestrelSite : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static KestrelSite Start()
+    public static KestrelSite Start(IDictionary<string, string?>? settings = null)
     {
-        var factory = new StudenkaSiteFactory();
+        var factory = new StudenkaSiteFactory(settings);
         try
         {
             // WebApplicationFactory 10 binds Kestrel to 127.0.0.1 itself and reports the port it got.

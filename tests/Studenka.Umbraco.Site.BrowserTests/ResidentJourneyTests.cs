@@ -72,7 +72,7 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
         Assert.Equal(0L, CountSubscribers());
     }
 
-    private static async Task FillSignUpFormAsync(IPage page)
+    internal static async Task FillSignUpFormAsync(IPage page)
     {
         await page.GotoAsync("/sms");
         await page.GetByLabel("Mobilní telefon").FillAsync("603 123 456");

@@ -122,7 +122,7 @@ public sealed class ResidentJourneyTests : IDisposable
         await _resident.SignUpAndConfirmAsync();
         await _resident.OpenManageAsync();
 
-        var response = await _resident.Http.GetAsync("/sms/sprava/data");
+        var response = await _resident.Http.GetAsync("/sms/sprava/data.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
