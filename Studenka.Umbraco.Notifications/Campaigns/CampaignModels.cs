@@ -17,8 +17,8 @@ public sealed record CampaignDraft(
     CampaignSourceInput? Source = null,
     string? Originator = null);
 
-/// <param name="SendAt">Null = now (or the end of the package's quiet hours).</param>
-public sealed record CampaignSchedule(DateTimeOffset? SendAt);
+/// <param name="SendAt">ISO 8601, with an offset or as the town's local time (<see cref="Scheduling.SendTime"/>); null = now (or the end of the package's quiet hours).</param>
+public sealed record CampaignSchedule(string? SendAt);
 
 /// <param name="Kind">"manual" (default) or "content" (a published page, with its key and absolute URL).</param>
 public sealed record CampaignSourceInput(string? Kind, Guid? ContentKey = null, string? ContentUrl = null);

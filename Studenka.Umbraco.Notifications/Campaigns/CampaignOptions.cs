@@ -15,6 +15,10 @@ public sealed class CampaignOptions
     [Range(1, 10)]
     public int MaxSegments { get; set; } = 10;
 
+    /// <summary>How far ahead a campaign may be scheduled, in days; a later time is refused with 400.</summary>
+    [Range(1, 3650)]
+    public int MaxScheduleAheadDays { get; set; } = 365;
+
     /// <summary>
     /// Quiet hours per package id, in the town's local time ("21:00" to "07:00"). A package
     /// missing here (crisis, 1) has none. Keys are package ids as strings because configuration keys are strings.

@@ -3,6 +3,7 @@ using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
 
@@ -12,7 +13,7 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// </summary>
 public sealed class CampaignPreviewService(
     AreaRepository areas, RecipientTargeting targeting, QuietHours quietHours, IOptions<CampaignOptions> options,
-    IOptions<SmsOptions> sms, TimeProvider time)
+    IOptions<SmsOptions> sms, TownCalendar calendar, TimeProvider time)
 {
     public async Task<(CampaignPreview? Preview, IReadOnlyDictionary<string, string> Errors)> PreviewAsync(CampaignDraft draft, CancellationToken cancellationToken)
     {
@@ -44,7 +45,7 @@ public sealed class CampaignPreviewService(
     public async Task<(ValidCampaign? Campaign, IReadOnlyDictionary<string, string> Errors)> ValidateAsync(CampaignDraft draft, CancellationToken cancellationToken)
     {
         var catalog = await areas.GetCatalogAsync(cancellationToken);
-        return CampaignValidator.Validate(draft, catalog, options.Value, time.GetUtcNow());
+        return CampaignValidator.Validate(draft, catalog, options.Value, calendar, time.GetUtcNow());
     }
 
     /// <summary>The stored and JSON name of an encoding.</summary>

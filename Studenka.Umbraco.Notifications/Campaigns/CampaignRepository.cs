@@ -61,7 +61,8 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
 
     /// <summary>
     /// Cancels a campaign that has not finished. Mid-way, the rows still waiting are cancelled in
-    /// the same transaction; rows already handed to a worker finish as they are.
+    /// the same transaction, also those a worker has claimed but not yet put on the wire (its
+    /// mark-sending UPDATE then finds nothing); only rows already 'sending' finish as they are.
     /// </summary>
     public static async Task<bool> CancelAsync(DbConnection connection, DbTransaction transaction, long id, string? reason, long nowMs, CancellationToken cancellationToken)
     {
@@ -75,7 +76,7 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET status = 'cancelled', updated_at_ms = @nowMs WHERE campaign_id = @id AND status = 'pending'",
+            "UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until_ms = NULL, updated_at_ms = @nowMs WHERE campaign_id = @id AND status IN ('pending', 'claimed')",
             new { id, nowMs }, transaction, cancellationToken: cancellationToken));
         return true;
     }

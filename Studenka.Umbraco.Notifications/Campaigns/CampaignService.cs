@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
@@ -24,6 +25,7 @@ public sealed class CampaignService(
     DeliverySignal signal,
     IOperatorContext operators,
     TownCalendar calendar,
+    IOptions<CampaignOptions> options,
     TimeProvider time)
 {
     public const int MaxReasonLength = 500;
@@ -67,16 +69,16 @@ public sealed class CampaignService(
         return CampaignResult.Done((await campaigns.GetAsync(id, cancellationToken))!);
     }
 
-    /// <summary>Schedules a draft (or moves a scheduled campaign) to <paramref name="sendAt"/>; null sends now.</summary>
-    public async Task<CampaignResult> ScheduleAsync(long id, DateTimeOffset? sendAt, CancellationToken cancellationToken)
+    /// <summary>Schedules a draft (or moves a scheduled campaign) to <paramref name="sendAt"/> (ISO 8601, see <see cref="SendTime"/>); blank sends now.</summary>
+    public async Task<CampaignResult> ScheduleAsync(long id, string? sendAt, CancellationToken cancellationToken)
     {
-        if (sendAt is null)
+        var (instant, errors) = CampaignValidator.ValidateSendAt(sendAt, options.Value, calendar, time.GetUtcNow());
+        if (errors.Count > 0)
         {
-            return await SendNowAsync(id, cancellationToken);
+            return CampaignResult.Invalid(errors);
         }
 
-        var errors = CampaignValidator.ValidateSendAt(sendAt, time.GetUtcNow());
-        return errors.Count > 0 ? CampaignResult.Invalid(errors) : await MoveToScheduledAsync(id, sendAt, cancellationToken);
+        return instant is null ? await SendNowAsync(id, cancellationToken) : await MoveToScheduledAsync(id, instant, cancellationToken);
     }
 
     /// <summary>Sends at once (or when the package's quiet hours end).</summary>

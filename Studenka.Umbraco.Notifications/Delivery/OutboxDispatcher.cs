@@ -54,10 +54,11 @@ public sealed class OutboxDispatcher : IDisposable
 
     /// <summary>
     /// One of <see cref="DeliveryOptions.Concurrency"/> pipelines: while a request is on the wire the
-    /// next batch is claimed, rate-limited and marked, and the previous outcome is recorded, so the
-    /// database work never sits between two requests (measured: it cost a third of the throughput).
-    /// The price: after a kill -9 up to two batches per pipeline are 'unknown', the one on the wire
-    /// and the one committed to go next.
+    /// next batch is claimed and rate-limited and the previous outcome is recorded, so that work
+    /// never sits between two requests (measured: it cost a third of the throughput). Only the
+    /// mark-sending UPDATE stays between them, on purpose: it is the re-check that a campaign
+    /// cancelled while the batch waited is not sent (after a cancel only requests already on the
+    /// wire go out), and a batch waiting its turn is not 'unknown' after a kill -9.
     /// </summary>
     private async Task<int> WorkAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
@@ -69,14 +70,14 @@ public sealed class OutboxDispatcher : IDisposable
             if (flight is not null)
             {
                 var done = await flight;
-                flight = next is null ? null : SendAsync(next);
+                flight = next is null ? null : await LaunchAsync(next, cancellationToken);
                 // The outcome is written even during shutdown: it is the only record of what left.
                 await RecordAsync(done.Batch, done.Result, CancellationToken.None);
                 requests++;
             }
             else if (next is not null)
             {
-                flight = SendAsync(next);
+                flight = await LaunchAsync(next, cancellationToken);
             }
             else
             {
@@ -85,45 +86,55 @@ public sealed class OutboxDispatcher : IDisposable
         }
     }
 
-    /// <summary>Claims a batch, waits for the rate limits and marks it 'sending'; null when there is nothing to send now.</summary>
+    /// <summary>Claims a batch and waits for the rate limits; null when there is nothing to send now.</summary>
     private async Task<ClaimedBatch?> PrepareAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && !_status.IsPaused)
+        if (cancellationToken.IsCancellationRequested || _status.IsPaused)
         {
-            if (betweenBatches is not null)
-            {
-                await betweenBatches(cancellationToken);
-            }
-
-            var batch = await _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
-            if (batch is null)
-            {
-                return null;
-            }
-
-            IReadOnlyList<string> phones;
-            try
-            {
-                using var request = await AcquireAsync(_requests, 1, cancellationToken);
-                using var sms = await AcquireAsync(_sms, batch.Phones.Count, cancellationToken);
-                phones = _status.IsPaused ? [] : await _claims.MarkSendingAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Shutting down before anything left: hand the rows back for the next start or node.
-                await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
-                throw;
-            }
-
-            if (phones.Count > 0)
-            {
-                return batch with { Phones = phones };
-            }
-
-            // Paused meanwhile, or the campaign was cancelled: nothing left, the rows go back.
-            await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
+            return null;
         }
 
+        if (betweenBatches is not null)
+        {
+            await betweenBatches(cancellationToken);
+        }
+
+        var batch = await _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+        if (batch is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var request = await AcquireAsync(_requests, 1, cancellationToken);
+            using var sms = await AcquireAsync(_sms, batch.Phones.Count, cancellationToken);
+            return batch;
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down before anything left: hand the rows back for the next start or node.
+            await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Marks the batch 'sending' and puts it on the wire, right after the request before it came
+    /// back. The mark only takes rows still claimed by this worker of a campaign still being sent,
+    /// so a batch cancelled (or a node paused or stopping) while it waited goes back instead; null then.
+    /// </summary>
+    private async Task<Task<(ClaimedBatch Batch, SmsSendResult Result)>?> LaunchAsync(ClaimedBatch batch, CancellationToken cancellationToken)
+    {
+        var phones = cancellationToken.IsCancellationRequested || _status.IsPaused
+            ? []
+            : await _claims.MarkSendingAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
+        if (phones.Count > 0)
+        {
+            return SendAsync(batch with { Phones = phones });
+        }
+
+        await _claims.ReleaseAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
         return null;
     }
 

@@ -204,5 +204,74 @@ internal static class Migrations
             -- The sender a campaign's SMS show (e.g. the town police as "MP Studenka"); NULL = Studenka:Sms:Originator.
             ALTER TABLE campaigns ADD COLUMN originator TEXT NULL;
             """),
+        new(9, "subscriber ids never reused", """
+            -- INTEGER PRIMARY KEY without AUTOINCREMENT hands a deleted highest id to the next sign-up;
+            -- anything still naming the old id (a session, a log) would then point at another person.
+            -- foreign_keys cannot be switched off inside the migration's transaction, and DROP TABLE
+            -- of a parent runs an implicit DELETE that would cascade into the children. So the
+            -- children are emptied first (kept in temp copies), the parent is rebuilt, and the
+            -- children get their rows back; their own definitions, indexes and columns stay as they are.
+            PRAGMA defer_foreign_keys = ON;
+            CREATE TEMP TABLE keep_subscriber_packages AS SELECT * FROM subscriber_packages;
+            CREATE TEMP TABLE keep_subscriber_addresses AS SELECT * FROM subscriber_addresses;
+            DELETE FROM subscriber_packages;
+            DELETE FROM subscriber_addresses;
+            CREATE TABLE subscribers_v9 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                phone TEXT NOT NULL UNIQUE,
+                name TEXT NULL,
+                email TEXT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'active')),
+                consent_version TEXT NOT NULL,
+                consent_at_ms INTEGER NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                activated_at_ms INTEGER NULL,
+                updated_at_ms INTEGER NOT NULL
+            );
+            INSERT INTO subscribers_v9 (id, phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, updated_at_ms)
+                SELECT id, phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, updated_at_ms FROM subscribers;
+            DROP TABLE subscribers;
+            ALTER TABLE subscribers_v9 RENAME TO subscribers;
+            INSERT INTO subscriber_packages SELECT * FROM temp.keep_subscriber_packages;
+            INSERT INTO subscriber_addresses SELECT * FROM temp.keep_subscriber_addresses;
+            DROP TABLE temp.keep_subscriber_packages;
+            DROP TABLE temp.keep_subscriber_addresses;
+            """),
+        new(10, "resident sessions, sign-up attempts and sms limits", """
+            -- A manage session is a random token; only its SHA-256 is stored. It ends on "leave",
+            -- on expiry, and with its subscriber (cascade), so a copied cookie opens nothing after that.
+            CREATE TABLE manage_sessions (
+                token_hash TEXT PRIMARY KEY,
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                created_at_ms INTEGER NOT NULL,
+                expires_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX ix_manage_sessions_subscriber ON manage_sessions(subscriber_id);
+            CREATE INDEX ix_manage_sessions_expiry ON manage_sessions(expires_at_ms);
+            -- A sign-up waits beside its own code: what a code confirms is what was posted with it,
+            -- so a second sign-up for the same number cannot change it.
+            ALTER TABLE verification_codes ADD COLUMN attempt TEXT NULL;
+            ALTER TABLE verification_codes ADD COLUMN signup TEXT NULL;
+            CREATE INDEX ix_verification_codes_attempt ON verification_codes(attempt);
+            -- Limits per client address and network, kept like the phone: keyed hashes only.
+            ALTER TABLE verification_sms_log ADD COLUMN client_hash TEXT NULL;
+            ALTER TABLE verification_sms_log ADD COLUMN network_hash TEXT NULL;
+            CREATE INDEX ix_verification_sms_log_client ON verification_sms_log(client_hash, sent_at_ms);
+            CREATE INDEX ix_verification_sms_log_network ON verification_sms_log(network_hash, sent_at_ms);
+            -- Values an administrator changed at run time (e.g. the daily verification cap); absent = configuration.
+            CREATE TABLE subscription_settings (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL,
+                updated_at_ms INTEGER NOT NULL,
+                updated_by TEXT NOT NULL
+            );
+            -- Which cap alerts went out today: each threshold once per town day.
+            CREATE TABLE verification_cap_alerts (
+                day TEXT NOT NULL,
+                threshold INTEGER NOT NULL,
+                at_ms INTEGER NOT NULL,
+                PRIMARY KEY (day, threshold)
+            );
+            """),
     ];
 }

@@ -11,12 +11,28 @@ namespace Studenka.Umbraco.Notifications.Scheduling;
 /// </summary>
 public sealed class QuietHours(IOptions<CampaignOptions> options, TownCalendar calendar)
 {
-    /// <summary>The instant a message of <paramref name="packageId"/> asked for at <paramref name="requested"/> may go.</summary>
+    /// <summary>
+    /// Within this of either end of the calendar a window's end (a day later, in a zone with an
+    /// offset) may not exist as a <see cref="DateTimeOffset"/>. The validators refuse such times;
+    /// here they must not throw.
+    /// </summary>
+    private static readonly TimeSpan Edge = TimeSpan.FromDays(3);
+
+    /// <summary>
+    /// The instant a message of <paramref name="packageId"/> asked for at <paramref name="requested"/> may go.
+    /// At the calendar's last days the window's end cannot be written down: such a message never goes
+    /// (<see cref="DateTimeOffset.MaxValue"/>); at its first days it is long past and goes as asked.
+    /// </summary>
     public DateTimeOffset MayGoAt(int packageId, DateTimeOffset requested)
     {
-        if (Window(packageId) is not { } window)
+        if (Window(packageId) is not { } window || requested.UtcDateTime < DateTime.MinValue + Edge)
         {
             return requested;
+        }
+
+        if (requested.UtcDateTime > DateTime.MaxValue - Edge)
+        {
+            return DateTimeOffset.MaxValue;
         }
 
         var (start, end) = window;

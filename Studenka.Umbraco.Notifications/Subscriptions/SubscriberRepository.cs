@@ -14,30 +14,32 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
             "SELECT id AS Id, status AS Status FROM subscribers WHERE phone = @phone",
             new { phone }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Creates or refreshes a not-yet-confirmed subscription; an active one is never touched here.</summary>
-    public static async Task<long> SavePendingAsync(DbConnection connection, DbTransaction transaction, string phone, SubscriptionDetails details, string consentVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the confirmed sign-up the number's active subscription, inside the caller's transaction.
+    /// Returns the subscriber's id and whether this call activated it; an already active subscription
+    /// is left as it is (its owner changes it in self-service). A pending row from before sign-ups
+    /// waited beside their codes is taken over.
+    /// </summary>
+    public static async Task<(long Id, bool Activated)> ActivateSignUpAsync(DbConnection connection, DbTransaction transaction, string phone, PendingSignUp signUp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = now.ToUnixTimeMilliseconds();
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO subscribers (phone, name, email, status, consent_version, consent_at_ms, created_at_ms, updated_at_ms)
-            VALUES (@phone, @Name, @Email, 'pending', @consentVersion, @at, @at, @at)
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
+            INSERT INTO subscribers (phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, updated_at_ms)
+            VALUES (@phone, @Name, @Email, 'active', @ConsentVersion, @ConsentAtMs, @at, @at, @at)
             ON CONFLICT (phone) DO UPDATE SET
-                name = excluded.name, email = excluded.email, consent_version = excluded.consent_version,
-                consent_at_ms = excluded.consent_at_ms, updated_at_ms = excluded.updated_at_ms
+                name = excluded.name, email = excluded.email, status = 'active', consent_version = excluded.consent_version,
+                consent_at_ms = excluded.consent_at_ms, activated_at_ms = excluded.activated_at_ms, updated_at_ms = excluded.updated_at_ms
             WHERE subscribers.status = 'pending'
             RETURNING id
-            """, new { phone, details.Name, details.Email, consentVersion, at }, transaction, cancellationToken: cancellationToken));
-        await ReplaceChoicesAsync(connection, transaction, id, details, cancellationToken);
-        return id;
-    }
+            """, new { phone, signUp.Details.Name, signUp.Details.Email, signUp.ConsentVersion, signUp.ConsentAtMs, at }, transaction, cancellationToken: cancellationToken));
+        if (id is { } activated)
+        {
+            await ReplaceChoicesAsync(connection, transaction, activated, signUp.Details, cancellationToken);
+            return (activated, true);
+        }
 
-    public async Task<bool> ActivateAsync(string phone, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var at = now.ToUnixTimeMilliseconds();
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscribers SET status = 'active', activated_at_ms = @at, updated_at_ms = @at WHERE phone = @phone AND status = 'pending'",
-            new { phone, at }, cancellationToken: cancellationToken)) == 1;
+        return (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM subscribers WHERE phone = @phone", new { phone }, transaction, cancellationToken: cancellationToken)), false);
     }
 
     public async Task UpdateDetailsAsync(long id, SubscriptionDetails details, DateTimeOffset now, CancellationToken cancellationToken)
@@ -114,7 +116,7 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
             "INSERT INTO subscription_stats (day, event, count) VALUES (@day, @event, 1) ON CONFLICT (day, event) DO UPDATE SET count = subscription_stats.count + 1",
             new { day, @event }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Unconfirmed sign-ups are personal data with no purpose after a day.</summary>
+    /// <summary>Pending rows (written before sign-ups waited beside their codes) are personal data with no purpose after a day.</summary>
     public static Task PurgeStalePendingAsync(DbConnection connection, DbTransaction transaction, DateTimeOffset olderThan, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM subscribers WHERE status = 'pending' AND updated_at_ms < @before

@@ -28,20 +28,43 @@ public sealed class SubscriptionOptions
     [Range(1, 100)]
     public int MaxCodesPerPhonePerDay { get; set; } = 5;
 
-    /// <summary>Verification SMS the whole site may send per Prague calendar day.</summary>
-    [Range(1, 1_000_000)]
+    /// <summary>
+    /// Verification SMS the whole site may send per Prague calendar day: the default; an administrator
+    /// can set another value at run time (<c>PUT umbraco/sms/api/v1/settings/verification-cap</c>).
+    /// </summary>
+    [Range(1, VerificationCap.Max)]
     public int DailyVerificationSmsCap { get; set; } = 500;
+
+    /// <summary>Share of the daily cap (percent) at which administrators are alerted (log warning + audit entry), once a day; reaching the cap alerts again.</summary>
+    [Range(1, 99)]
+    public int CapAlertPercent { get; set; } = 80;
 
     /// <summary>Automatic replies to inbound SMS (e.g. START) the whole site may send per Prague calendar day.</summary>
     [Range(0, 100_000)]
     public int DailyInboundReplyCap { get; set; } = 100;
 
-    /// <summary>Form posts that cost an SMS, per client IP and window.</summary>
+    /// <summary>SMS sent on requests from one client IP per <see cref="IpWindowMinutes"/> (requests that send nothing, e.g. a typo, do not count).</summary>
     [Range(1, 10_000)]
     public int IpPermitLimit { get; set; } = 10;
 
     [Range(1, 1440)]
     public int IpWindowMinutes { get; set; } = 15;
+
+    /// <summary>SMS sent on requests from one network (see the prefix lengths) per <see cref="IpWindowMinutes"/>.</summary>
+    [Range(1, 100_000)]
+    public int NetworkPermitLimit { get; set; } = 30;
+
+    /// <summary>SMS sent on requests from one network in 24 hours, so a few networks cannot use the town's daily cap up.</summary>
+    [Range(1, 1_000_000)]
+    public int NetworkDailyLimit { get; set; } = 100;
+
+    /// <summary>What counts as one network for IPv4 (prefix length): /24 is what one customer or office usually holds.</summary>
+    [Range(8, 32)]
+    public int NetworkPrefixLengthV4 { get; set; } = 24;
+
+    /// <summary>What counts as one network for IPv6: providers hand a household a /56 (or a /48, /64).</summary>
+    [Range(16, 128)]
+    public int NetworkPrefixLengthV6 { get; set; } = 56;
 
     /// <summary>Version of the consent text the resident agreed to; bump it when the text changes.</summary>
     [Required]

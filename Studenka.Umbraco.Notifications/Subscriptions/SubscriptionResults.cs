@@ -4,12 +4,13 @@ public enum SignUpOutcome
 {
     CodeSent,
     Invalid,
+    /// <summary>The number already subscribes: it was told so by SMS, and the page answers as for <see cref="CodeSent"/>.</summary>
     AlreadyActive,
     Throttled,
     SmsFailed,
 }
 
-public sealed record SignUpResult(SignUpOutcome Outcome, string? Phone = null, IReadOnlyList<FieldError>? Errors = null, ThrottleDecision? Throttle = null)
+public sealed record SignUpResult(SignUpOutcome Outcome, SignUpAttempt? Attempt = null, IReadOnlyList<FieldError>? Errors = null, ThrottleDecision? Throttle = null)
 {
     public IReadOnlyList<FieldError> FieldErrors => Errors ?? [];
 }
@@ -18,7 +19,6 @@ public enum CodeRequestOutcome
 {
     CodeSent,
     InvalidPhone,
-    NotSubscribed,
     NothingPending,
     Throttled,
     SmsFailed,

@@ -1,4 +1,6 @@
 using System.Data;
+using System.Data.Common;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
@@ -9,7 +11,9 @@ namespace Studenka.Umbraco.Notifications.Subscriptions;
 
 /// <summary>
 /// The resident journey: sign up, confirm with a code, manage with a code, cancel. Every SMS it
-/// sends passes the throttle first, because each one costs the town money.
+/// sends passes the throttle first, because each one costs the town money. Whether a number
+/// subscribes is never told on the page (that would let anyone test numbers); the number's owner
+/// learns it by SMS instead.
 /// </summary>
 public sealed class SubscriptionService(
     IDbConnectionFactory connections,
@@ -25,7 +29,12 @@ public sealed class SubscriptionService(
     TimeProvider time,
     ILogger<SubscriptionService> logger)
 {
-    public async Task<SignUpResult> SignUpAsync(SubscriptionInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// A sign-up waits beside its own code (<see cref="SignUpAttempt"/>): a second sign-up for the
+    /// same number is a second attempt and cannot change what the first one's code confirms.
+    /// An already active number gets an SMS saying so instead of a code; the caller cannot tell.
+    /// </summary>
+    public async Task<SignUpResult> SignUpAsync(SubscriptionInput input, IPAddress? client, CancellationToken cancellationToken)
     {
         var phone = phones.Normalize(input.Phone);
         var (details, errors) = SubscriptionValidator.Validate(input, await areas.GetCatalogAsync(cancellationToken), requireConsent: true);
@@ -35,80 +44,127 @@ public sealed class SubscriptionService(
             return new(SignUpOutcome.Invalid, Errors: all);
         }
 
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        {
-            var existing = await SubscriberRepository.FindByPhoneAsync(connection, null, phone.E164!, cancellationToken);
-            if (existing?.Status == "active")
-            {
-                return new(SignUpOutcome.AlreadyActive, phone.E164);
-            }
-        }
-
-        var reservation = await throttle.TryReserveAsync(phone.E164!, cancellationToken);
+        var attempt = SignUpAttempt.New(phone.E164!);
+        var reservation = await throttle.TryReserveAsync(attempt.Phone, client, cancellationToken);
         if (!reservation.IsAllowed)
         {
-            return new(SignUpOutcome.Throttled, phone.E164, Throttle: reservation);
+            return new(SignUpOutcome.Throttled, attempt, Throttle: reservation);
         }
 
-        string? code = null;
+        bool active;
+        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
         {
             var now = time.GetUtcNow();
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
-            if ((await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone.E164!, cancellationToken))?.Status != "active")
-            {
-                await SubscriberRepository.SavePendingAsync(connection, transaction, phone.E164!, details, options.Value.ConsentTextVersion, now, cancellationToken);
-                code = await codes.IssueAsync(connection, transaction, phone.E164!, CodePurpose.Signup, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            active = await IsActiveAsync(connection, transaction, attempt.Phone, cancellationToken);
+            // An active number's attempt gets a decoy, so its code page answers guesses like any other.
+            code = await codes.IssueSignUpAsync(connection, transaction, attempt,
+                active ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        if (code is null)
-        {
-            // Released only after our transaction is gone: it holds the write lock the release needs.
-            await throttle.ReleaseAsync(reservation.ReservationId!.Value, cancellationToken);
-            return new(SignUpOutcome.AlreadyActive, phone.E164);
-        }
-
-        return await SendCodeAsync(phone.E164!, reservation, texts.SignupCode(code), cancellationToken)
-            ? new(SignUpOutcome.CodeSent, phone.E164)
-            : new(SignUpOutcome.SmsFailed, phone.E164);
+        var sent = await SendAsync(attempt.Phone, reservation, active ? texts.AlreadySubscribed() : texts.SignupCode(code), cancellationToken);
+        return new(sent ? (active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent) : SignUpOutcome.SmsFailed, attempt);
     }
 
-    /// <summary>A new sign-up code for a number that has a pending sign-up.</summary>
-    public Task<CodeRequestResult> ResendSignupCodeAsync(string? phoneInput, CancellationToken cancellationToken) =>
-        RequestCodeAsync(phoneInput, CodePurpose.Signup, cancellationToken);
+    /// <summary>A new code for a sign-up attempt still waiting (or, for a number that became active, the SMS saying so).</summary>
+    public async Task<CodeRequestResult> ResendSignupCodeAsync(SignUpAttempt attempt, IPAddress? client, CancellationToken cancellationToken)
+    {
+        PendingSignUp? pending;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            if (await IsActiveAsync(connection, null, attempt.Phone, cancellationToken))
+            {
+                return await NoticeAsync(attempt.Phone, client, texts.AlreadySubscribed(),
+                    (c, t) => codes.IssueSignUpAsync(c, t, attempt, null, cancellationToken), cancellationToken);
+            }
 
-    /// <summary>A code that opens self-service for an active subscriber.</summary>
-    public Task<CodeRequestResult> RequestManageCodeAsync(string? phoneInput, CancellationToken cancellationToken) =>
-        RequestCodeAsync(phoneInput, CodePurpose.Manage, cancellationToken);
+            pending = await codes.FindSignUpAsync(connection, attempt, cancellationToken);
+        }
 
-    public async Task<ConfirmResult> ConfirmSignupAsync(string? phoneInput, string? code, CancellationToken cancellationToken)
+        if (pending is null)
+        {
+            return new(CodeRequestOutcome.NothingPending, attempt.Phone);
+        }
+
+        var reservation = await throttle.TryReserveAsync(attempt.Phone, client, cancellationToken);
+        if (!reservation.IsAllowed)
+        {
+            return new(CodeRequestOutcome.Throttled, attempt.Phone, Throttle: reservation);
+        }
+
+        string code;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            code = await codes.IssueSignUpAsync(connection, transaction, attempt, pending, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await SendAsync(attempt.Phone, reservation, texts.SignupCode(code), cancellationToken)
+            ? new(CodeRequestOutcome.CodeSent, attempt.Phone)
+            : new(CodeRequestOutcome.SmsFailed, attempt.Phone);
+    }
+
+    /// <summary>A code that opens self-service for an active subscriber; any other number is told by SMS that it does not subscribe.</summary>
+    public async Task<CodeRequestResult> RequestManageCodeAsync(string? phoneInput, IPAddress? client, CancellationToken cancellationToken)
     {
         var phone = phones.Normalize(phoneInput);
         if (!phone.IsValid)
         {
-            return new(new CodeCheck(CodeCheckOutcome.NoCode));
+            return new(CodeRequestOutcome.InvalidPhone, Error: phone.Error);
         }
 
-        var check = await codes.CheckAsync(phone.E164!, CodePurpose.Signup, code, cancellationToken);
-        if (check.Outcome != CodeCheckOutcome.Valid)
+        await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            return new(check);
+            if (!await IsActiveAsync(connection, null, phone.E164!, cancellationToken))
+            {
+                return await NoticeAsync(phone.E164!, client, texts.NotSubscribed(),
+                    (c, t) => codes.IssueAsync(c, t, phone.E164!, CodePurpose.Manage, cancellationToken), cancellationToken);
+            }
         }
 
-        var activated = await subscribers.ActivateAsync(phone.E164!, time.GetUtcNow(), cancellationToken);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var state = await SubscriberRepository.FindByPhoneAsync(connection, null, phone.E164!, cancellationToken);
-        if (activated)
+        var reservation = await throttle.TryReserveAsync(phone.E164!, client, cancellationToken);
+        if (!reservation.IsAllowed)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await SubscriberRepository.IncrementStatAsync(connection, transaction, calendar.Today(), "activated", cancellationToken);
+            return new(CodeRequestOutcome.Throttled, phone.E164, Throttle: reservation);
+        }
+
+        string code;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            code = await codes.IssueAsync(connection, transaction, phone.E164!, CodePurpose.Manage, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return state?.Status == "active" ? new(check, state.Id) : new(new CodeCheck(CodeCheckOutcome.NoCode));
+        return await SendAsync(phone.E164!, reservation, texts.ManageCode(code), cancellationToken)
+            ? new(CodeRequestOutcome.CodeSent, phone.E164)
+            : new(CodeRequestOutcome.SmsFailed, phone.E164);
+    }
+
+    /// <summary>The code of one attempt makes that attempt's data the active subscription; the number's other attempts end.</summary>
+    public async Task<ConfirmResult> ConfirmSignupAsync(SignUpAttempt attempt, string? code, CancellationToken cancellationToken)
+    {
+        var check = await codes.CheckSignUpAsync(attempt, code, cancellationToken);
+        if (check.Outcome != CodeCheckOutcome.Valid || check.SignUp is not { } signUp)
+        {
+            return new(check.Outcome == CodeCheckOutcome.Valid ? new CodeCheck(CodeCheckOutcome.NoCode) : check);
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var (id, activated) = await SubscriberRepository.ActivateSignUpAsync(connection, transaction, attempt.Phone, signUp, time.GetUtcNow(), cancellationToken);
+        await VerificationCodes.DeleteSignUpsAsync(connection, transaction, attempt.Phone, cancellationToken);
+        if (activated)
+        {
+            await SubscriberRepository.IncrementStatAsync(connection, transaction, calendar.Today(), "activated", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new(check, id);
     }
 
     public async Task<ConfirmResult> ConfirmManageAsync(string? phoneInput, string? code, CancellationToken cancellationToken)
@@ -144,7 +200,7 @@ public sealed class SubscriptionService(
         return new(true, []);
     }
 
-    /// <summary>Deletes the subscriber at once and confirms by SMS. A failed confirmation does not undo the cancellation.</summary>
+    /// <summary>Deletes the subscriber (and with it every manage session) at once and confirms by SMS. A failed confirmation does not undo the cancellation.</summary>
     public async Task<bool> CancelAsync(long subscriberId, CancellationToken cancellationToken)
     {
         var subscriber = await subscribers.LoadAsync(subscriberId, cancellationToken);
@@ -162,47 +218,34 @@ public sealed class SubscriptionService(
         return true;
     }
 
-    private async Task<CodeRequestResult> RequestCodeAsync(string? phoneInput, CodePurpose purpose, CancellationToken cancellationToken)
+    private static async Task<bool> IsActiveAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
+        (await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken))?.Status == "active";
+
+    /// <summary>
+    /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a decoy code
+    /// (which no SMS carries) stands where the real one would, so the code page behaves the same.
+    /// </summary>
+    private async Task<CodeRequestResult> NoticeAsync(string phone, IPAddress? client, string text, Func<DbConnection, DbTransaction, Task<string>> issueDecoy, CancellationToken cancellationToken)
     {
-        var phone = phones.Normalize(phoneInput);
-        if (!phone.IsValid)
-        {
-            return new(CodeRequestOutcome.InvalidPhone, Error: phone.Error);
-        }
-
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        {
-            var state = await SubscriberRepository.FindByPhoneAsync(connection, null, phone.E164!, cancellationToken);
-            var expected = purpose == CodePurpose.Signup ? "pending" : "active";
-            if (state?.Status != expected)
-            {
-                return new(purpose == CodePurpose.Signup ? CodeRequestOutcome.NothingPending : CodeRequestOutcome.NotSubscribed, phone.E164);
-            }
-        }
-
-        var reservation = await throttle.TryReserveAsync(phone.E164!, cancellationToken);
+        var reservation = await throttle.TryReserveAsync(phone, client, cancellationToken);
         if (!reservation.IsAllowed)
         {
-            return new(CodeRequestOutcome.Throttled, phone.E164, Throttle: reservation);
+            return new(CodeRequestOutcome.Throttled, phone, Throttle: reservation);
         }
 
-        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            code = await codes.IssueAsync(connection, transaction, phone.E164!, purpose, cancellationToken);
+            await issueDecoy(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var text = purpose == CodePurpose.Signup
-            ? texts.SignupCode(code)
-            : texts.ManageCode(code);
-        return await SendCodeAsync(phone.E164!, reservation, text, cancellationToken)
-            ? new(CodeRequestOutcome.CodeSent, phone.E164)
-            : new(CodeRequestOutcome.SmsFailed, phone.E164);
+        return await SendAsync(phone, reservation, text, cancellationToken)
+            ? new(CodeRequestOutcome.CodeSent, phone)
+            : new(CodeRequestOutcome.SmsFailed, phone);
     }
 
-    private async Task<bool> SendCodeAsync(string phone, ThrottleDecision reservation, string text, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(string phone, ThrottleDecision reservation, string text, CancellationToken cancellationToken)
     {
         var result = await gateway.SendAsync(new SmsBatch("verify-" + reservation.ReservationId, text, [phone]), cancellationToken);
         if (result.IsAccepted)

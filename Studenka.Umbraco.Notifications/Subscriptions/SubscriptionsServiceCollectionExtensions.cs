@@ -18,6 +18,7 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<SubscriberRepository>();
         services.AddSingleton<VerificationCodes>();
         services.AddSingleton<VerificationSmsThrottle>();
+        services.AddSingleton<VerificationCap>();
         services.AddSingleton<SmsTexts>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<InboundReplyGuard>();

@@ -27,22 +27,20 @@ public sealed class ManageController(
     };
 
     [HttpGet("")]
-    public IActionResult Start() => session.CurrentSubscriberId(HttpContext) is not null
+    public async Task<IActionResult> Start(CancellationToken cancellationToken) => await session.CurrentSubscriberIdAsync(HttpContext, cancellationToken) is not null
         ? RedirectToAction(nameof(Edit))
         : Page("ManageStart", new MessagePageModel("Správa odběru", string.Empty));
 
     [HttpPost("")]
-    [CostsSms]
     public async Task<IActionResult> Start(string? phone, CancellationToken cancellationToken)
     {
-        var result = await subscriptions.RequestManageCodeAsync(phone, cancellationToken);
+        var result = await subscriptions.RequestManageCodeAsync(phone, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         return result.Outcome switch
         {
+            // A number that does not subscribe gets an SMS saying so, and the same page: nobody learns who subscribes.
             CodeRequestOutcome.CodeSent => RedirectToAction(nameof(Code), new { t = session.PhoneToken(result.Phone!) }),
             CodeRequestOutcome.InvalidPhone => Page("ManageStart", new MessagePageModel("Správa odběru", result.Error!), StatusCodes.Status400BadRequest),
-            CodeRequestOutcome.NotSubscribed => Message(StatusCodes.Status404NotFound, "Číslo není přihlášeno",
-                "Toto číslo zprávy města neodebírá (nebo přihlášku dosud neověřilo).", "/sms/prihlaska", "Přihlásit se k odběru"),
-            CodeRequestOutcome.Throttled => Throttled(result.Throttle),
+            CodeRequestOutcome.Throttled => Throttled(result.Throttle, "/sms/sprava", "Zpět na správu odběru"),
             _ => SmsFailed(),
         };
     }
@@ -66,7 +64,7 @@ public sealed class ManageController(
             return Page("ManageCode", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone), CodeError(result.Check)), StatusCodes.Status400BadRequest);
         }
 
-        session.SignIn(HttpContext, result.SubscriberId!.Value);
+        await session.SignInAsync(HttpContext, result.SubscriberId!.Value, cancellationToken);
         return RedirectToAction(nameof(Edit));
     }
 
@@ -127,25 +125,26 @@ public sealed class ManageController(
     [HttpPost("zrusit")]
     public async Task<IActionResult> CancelConfirmed(CancellationToken cancellationToken)
     {
-        if (session.CurrentSubscriberId(HttpContext) is not { } id || !await subscriptions.CancelAsync(id, cancellationToken))
+        if (await session.CurrentSubscriberIdAsync(HttpContext, cancellationToken) is not { } id || !await subscriptions.CancelAsync(id, cancellationToken))
         {
             return SessionExpired();
         }
 
-        session.SignOut(HttpContext);
+        // The subscriber's sessions went with it; this only removes the cookie.
+        await session.SignOutAsync(HttpContext, cancellationToken);
         return Message(StatusCodes.Status200OK, "Odběr je zrušen",
             "Vaše telefonní číslo, adresy i ostatní údaje jsme smazali. Potvrzení jsme poslali SMS zprávou.", "/sms", "Přihlásit se znovu");
     }
 
     [HttpPost("odhlasit")]
-    public IActionResult Leave()
+    public async Task<IActionResult> Leave(CancellationToken cancellationToken)
     {
-        session.SignOut(HttpContext);
+        await session.SignOutAsync(HttpContext, cancellationToken);
         return Message(StatusCodes.Status200OK, "Odhlášeno", "Správu odběru jste opustili.", "/sms", "Zpět");
     }
 
     private async Task<Subscriber?> CurrentAsync(CancellationToken cancellationToken) =>
-        session.CurrentSubscriberId(HttpContext) is { } id ? await subscriptions.GetAsync(id, cancellationToken) : null;
+        await session.CurrentSubscriberIdAsync(HttpContext, cancellationToken) is { } id ? await subscriptions.GetAsync(id, cancellationToken) : null;
 
     private IActionResult BadLink() => Message(StatusCodes.Status400BadRequest, "Neplatný odkaz", "Odkaz je neplatný. Zadejte prosím číslo znovu.", "/sms/sprava", "Správa odběru");
 

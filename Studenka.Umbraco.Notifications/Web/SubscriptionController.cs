@@ -19,7 +19,6 @@ public sealed class SubscriptionController(
         Page("SignUp", await FormView(new SubscriptionFormModel(), [], cancellationToken));
 
     [HttpPost("prihlaska")]
-    [CostsSms]
     public async Task<IActionResult> SignUp([FromForm] SubscriptionFormModel form, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(form.Website))
@@ -33,56 +32,57 @@ public sealed class SubscriptionController(
             return Page("SignUp", await FormView(form, BindingErrors(), cancellationToken), StatusCodes.Status400BadRequest);
         }
 
-        var result = await subscriptions.SignUpAsync(form.ToInput(), cancellationToken);
+        var result = await subscriptions.SignUpAsync(form.ToInput(), HttpContext.Connection.RemoteIpAddress, cancellationToken);
         return result.Outcome switch
         {
-            SignUpOutcome.CodeSent => RedirectToAction(nameof(Confirm), new { t = session.PhoneToken(result.Phone!) }),
+            // An active number is answered like any other (its owner was told by SMS): the page must not tell who subscribes.
+            SignUpOutcome.CodeSent or SignUpOutcome.AlreadyActive => RedirectToAction(nameof(Confirm), new { t = session.SignUpToken(result.Attempt!) }),
             SignUpOutcome.Invalid => Page("SignUp", await FormView(form, result.FieldErrors, cancellationToken), StatusCodes.Status400BadRequest),
-            SignUpOutcome.AlreadyActive => Message(StatusCodes.Status409Conflict, "Číslo už zprávy odebírá",
-                "Toto telefonní číslo je už k odběru přihlášené. Balíčky a adresy změníte ve správě odběru.", "/sms/sprava", "Přejít na správu odběru"),
-            SignUpOutcome.Throttled => Throttled(result.Throttle),
+            SignUpOutcome.Throttled => Throttled(result.Throttle, "/sms/prihlaska", "Zpět na přihlášku"),
             _ => SmsFailed(),
         };
     }
 
     [HttpGet("overeni")]
-    public IActionResult Confirm(string? t) => session.PhoneFromToken(t) is { } phone
-        ? Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone)))
+    public IActionResult Confirm(string? t) => session.SignUpFromToken(t) is { } attempt
+        ? Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(attempt.Phone)))
         : BadLink();
 
     [HttpPost("overeni")]
     public async Task<IActionResult> Confirm(string? t, string? code, CancellationToken cancellationToken)
     {
-        if (session.PhoneFromToken(t) is not { } phone)
+        if (session.SignUpFromToken(t) is not { } attempt)
         {
             return BadLink();
         }
 
-        var result = await subscriptions.ConfirmSignupAsync(phone, code, cancellationToken);
+        var phone = PhoneNumberNormalizer.Display(attempt.Phone);
+        var result = await subscriptions.ConfirmSignupAsync(attempt, code, cancellationToken);
         if (!result.Succeeded)
         {
-            return Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone), CodeError(result.Check)), StatusCodes.Status400BadRequest);
+            return Page("ConfirmSignUp", new CodePageModel(t!, phone, CodeError(result.Check)), StatusCodes.Status400BadRequest);
         }
 
+        // The code just proved the number: the next step (change or cancel) must not need another one.
+        await session.SignInAsync(HttpContext, result.SubscriberId!.Value, cancellationToken);
         return Message(StatusCodes.Status200OK, "Hotovo, odběr je aktivní",
-            $"Číslo {PhoneNumberNormalizer.Display(phone)} je ověřené. Zprávy města vám začneme posílat podle vybraných balíčků a adres.",
+            $"Číslo {phone} je ověřené. Zprávy města vám začneme posílat podle vybraných balíčků a adres.",
             "/sms/sprava", "Změnit nebo zrušit odběr");
     }
 
     [HttpPost("overeni/znovu")]
-    [CostsSms]
     public async Task<IActionResult> Resend(string? t, CancellationToken cancellationToken)
     {
-        if (session.PhoneFromToken(t) is not { } phone)
+        if (session.SignUpFromToken(t) is not { } attempt)
         {
             return BadLink();
         }
 
-        var result = await subscriptions.ResendSignupCodeAsync(phone, cancellationToken);
+        var result = await subscriptions.ResendSignupCodeAsync(attempt, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         return result.Outcome switch
         {
-            CodeRequestOutcome.CodeSent => Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(phone), Notice: "Poslali jsme nový kód. Starý kód už neplatí.")),
-            CodeRequestOutcome.Throttled => Throttled(result.Throttle),
+            CodeRequestOutcome.CodeSent => Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(attempt.Phone), Notice: "Poslali jsme nový kód. Starý kód už neplatí.")),
+            CodeRequestOutcome.Throttled => Throttled(result.Throttle, "/sms/overeni?t=" + Uri.EscapeDataString(t!), "Zpět na zadání kódu"),
             CodeRequestOutcome.NothingPending => Message(StatusCodes.Status400BadRequest, "Přihláška nenalezena",
                 "K tomuto číslu nečeká žádná přihláška na ověření. Možná je už aktivní, nebo vypršela.", "/sms/prihlaska", "Vyplnit přihlášku znovu"),
             _ => SmsFailed(),

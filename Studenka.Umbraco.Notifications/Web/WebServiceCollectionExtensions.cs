@@ -20,7 +20,6 @@ internal static class WebServiceCollectionExtensions
                 o.Filters.Add<CzechAntiforgeryFailureFilter>();
             })
             .AddApplicationPart(typeof(WebServiceCollectionExtensions).Assembly);
-        services.AddSingleton<ResidentRateLimiter>();
         services.AddSingleton<ManageSession>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<SandboxAccess>();

@@ -113,21 +113,53 @@ public sealed partial class ResidentClient(StudenkaSiteFactory site, HttpClient?
         return t;
     }
 
-    /// <summary>Phone → code → the manage page, with the session cookie set.</summary>
-    public async Task OpenManageAsync(string phone = "603 123 456", string e164 = "+420603123456")
+    /// <summary>Phone → code → the manage page, with the session cookie set. Returns the cookie's value (what a thief could copy).</summary>
+    public async Task<string> OpenManageAsync(string phone = "603 123 456", string e164 = "+420603123456")
     {
-        // One SMS per number per minute: the sign-up code was just sent.
-        site.Time.Advance(TimeSpan.FromSeconds(61));
+        // The resident comes back later: the session the sign-up opened (30 minutes) has ended.
+        site.Time.Advance(TimeSpan.FromMinutes(31));
         var start = await PostAsync("/sms/sprava", [new("phone", phone)]);
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var codePage = start.Headers.Location!.OriginalString;
         var verified = await PostAsync("/sms/sprava/overeni", [new("t", TokenParameter(start)), new("code", LatestCode(e164))], codePage);
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         Assert.EndsWith("/sms/sprava/odber", verified.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return ManageCookie(verified);
+    }
+
+    /// <summary>The manage session cookie a response sets.</summary>
+    public static string ManageCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+        && cookies.Select(c => ManageCookiePattern().Match(c)).FirstOrDefault(m => m.Success) is { } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException("The response set no manage cookie.");
+
+    /// <summary>A browser that has nothing but a copy of someone's manage cookie.</summary>
+    public static HttpClient WithCopiedCookie(StudenkaSiteFactory site, string cookie)
+    {
+        var client = site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", "studenka-sms-sprava=" + cookie);
+        return client;
+    }
+
+    /// <summary>Posts the form with the page's token and extra headers (e.g. the Origin a browser adds).</summary>
+    public async Task<HttpResponseMessage> PostWithHeadersAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string formPage, IDictionary<string, string> headers)
+    {
+        var token = await TokenFromAsync(formPage);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Http.SendAsync(request);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("^studenka-sms-sprava=([^;]+)")]
+    private static partial Regex ManageCookiePattern();
 
     [GeneratedRegex(@"\b(\d{6})\b")]
     private static partial Regex CodePattern();

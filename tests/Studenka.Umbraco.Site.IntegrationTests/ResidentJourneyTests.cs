@@ -35,7 +35,8 @@ public sealed class ResidentJourneyTests : IDisposable
         var response = await _resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(site: _site), "/sms");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("pending", Status("+420603123456"));
+        // Nothing is a subscription before the code: the sign-up waits beside its code.
+        Assert.Null(Status("+420603123456"));
         var code = _resident.LatestCode("+420603123456");
         Assert.Matches("^[0-9]{6}$", code);
 
@@ -76,17 +77,20 @@ public sealed class ResidentJourneyTests : IDisposable
     }
 
     [Fact]
-    public async Task An_active_number_is_not_duplicated_but_led_to_manage()
+    public async Task An_active_number_is_not_duplicated_but_its_owner_is_led_to_manage_by_sms()
     {
         await _resident.SignUpAndConfirmAsync();
+        _site.Time.Advance(TimeSpan.FromSeconds(61));
 
         var again = await _resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(phone: "+420 603 123 456", site: _site), "/sms");
 
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("/sms/sprava", await ResidentClient.TextAsync(again), StringComparison.Ordinal);
+        // The page is the one any sign-up gets (nobody learns who subscribes); the SMS tells the owner.
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/sms/overeni?t=", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
         using var db = _site.OpenDatabase();
         Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers"));
-        Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
+        Assert.Equal(2L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
+        Assert.Contains("uz odebirate", db.ExecuteScalar<string>("SELECT body FROM sandbox_sms ORDER BY id DESC LIMIT 1"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,7 +149,7 @@ public sealed class ResidentJourneyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Contains("Odběr je zrušen", await ResidentClient.TextAsync(cancelled), StringComparison.Ordinal);
         using var db = _site.OpenDatabase();
-        foreach (var table in new[] { "subscribers", "subscriber_addresses", "subscriber_packages", "verification_codes" })
+        foreach (var table in new[] { "subscribers", "subscriber_addresses", "subscriber_packages", "verification_codes", "manage_sessions" })
         {
             Assert.Equal(0L, db.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table}"));
         }
@@ -172,14 +176,16 @@ public sealed class ResidentJourneyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_number_that_is_not_subscribed_gets_no_manage_code()
+    public async Task A_number_that_is_not_subscribed_gets_no_manage_code_but_an_sms_with_the_sign_up_link()
     {
         var response = await _resident.PostAsync("/sms/sprava", [new("phone", "777 000 111")]);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("neodebírá", await ResidentClient.TextAsync(response), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sms/sprava/overeni?t=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         using var db = _site.OpenDatabase();
-        Assert.Equal(0L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
+        var sms = db.ExecuteScalar<string>("SELECT body FROM sandbox_sms WHERE recipient = '+420777000111'");
+        Assert.Contains("zpravy mesta neodebira", sms, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9]{6}", sms);
     }
 
     [Fact]

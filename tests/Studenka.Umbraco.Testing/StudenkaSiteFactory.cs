@@ -27,6 +27,8 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
             ["Site:DataProtectionKeysPath"] = Path.Combine(Directory_, "keys"),
             // Generous by default so tests that are not about limits never trip over them.
             ["Studenka:Subscriptions:IpPermitLimit"] = "1000",
+            ["Studenka:Subscriptions:NetworkPermitLimit"] = "1000",
+            ["Studenka:Subscriptions:NetworkDailyLimit"] = "1000",
             ["Studenka:Operators:LoginAttemptsPerIp"] = "1000",
             ["Studenka:Subscriptions:ResendCooldownSeconds"] = "60",
         };

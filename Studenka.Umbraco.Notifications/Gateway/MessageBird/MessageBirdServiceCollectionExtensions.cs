@@ -57,6 +57,7 @@ internal static class MessageBirdServiceCollectionExtensions
                 }
 
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.MessageBirdTimeoutSeconds));
+                pipeline.ConfigureTelemetry(MessageBirdSmsGateway.Telemetry(context.ServiceProvider));
             });
         return services;
     }

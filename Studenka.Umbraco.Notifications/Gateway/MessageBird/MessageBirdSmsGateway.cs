@@ -3,8 +3,10 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 using Polly.Timeout;
 using Studenka.Umbraco.Notifications.Campaigns;
 
@@ -32,11 +34,32 @@ public sealed class MessageBirdSmsGateway(HttpClient http, IOptions<SmsOptions> 
         var result = await SendOnceThroughPipelineAsync(batch, cancellationToken);
         if (!result.IsAccepted)
         {
-            logger.LogWarning("MessageBird did not accept batch {Reference} ({Recipients} recipients): {Status} {Error}",
+            // Debug only: the dispatcher records the outcome and logs it once, with the campaign, as a warning.
+            logger.LogDebug("MessageBird did not accept batch {Reference} ({Recipients} recipients): {Status} {Error}",
                 batch.Reference, batch.Recipients.Count, result.Status, result.Error);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The pipeline's telemetry, with what this client already reports turned down to debug: a timeout
+    /// is an expected outcome ("unknown", said once by the dispatcher), not an error with the
+    /// stack trace of a <see cref="TimeoutRejectedException"/> and a failed "execution attempt".
+    /// Retries stay warnings: they are Polly's alone to report.
+    /// </summary>
+    internal static TelemetryOptions Telemetry(IServiceProvider services)
+    {
+        var shared = services.GetService<IOptions<TelemetryOptions>>()?.Value;
+        var telemetry = shared is null ? new TelemetryOptions() : new TelemetryOptions(shared);
+        telemetry.LoggerFactory = services.GetRequiredService<ILoggerFactory>();
+        var inner = telemetry.SeverityProvider;
+        telemetry.SeverityProvider = args => args.Event.EventName switch
+        {
+            "OnTimeout" or "ExecutionAttempt" => ResilienceEventSeverity.Debug,
+            _ => inner?.Invoke(args) ?? args.Event.Severity,
+        };
+        return telemetry;
     }
 
     private async Task<SmsSendResult> SendOnceThroughPipelineAsync(SmsBatch batch, CancellationToken cancellationToken)

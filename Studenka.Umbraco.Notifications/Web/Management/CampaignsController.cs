@@ -4,7 +4,8 @@ using Studenka.Umbraco.Notifications.Campaigns;
 
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
-public sealed record ScheduleRequest(DateTimeOffset? SendAt);
+/// <param name="SendAt">ISO 8601 with an offset, or the town's local time without one; null or blank = now.</param>
+public sealed record ScheduleRequest(string? SendAt);
 
 public sealed record CancelRequest(string? Reason);
 

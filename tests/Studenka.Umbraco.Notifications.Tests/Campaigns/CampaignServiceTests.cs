@@ -59,7 +59,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var campaign = await CreateAsync();
         var tonight = new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero);
 
-        var result = await _bed.Service.ScheduleAsync(campaign.Id, tonight, CancellationToken.None);
+        var result = await _bed.Service.ScheduleAsync(campaign.Id, Iso(tonight), CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Done, result.Outcome);
         Assert.Equal(tonight, result.Campaign!.RequestedAt);
@@ -90,7 +90,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     {
         var campaign = await CreateAsync();
 
-        var result = await _bed.Service.ScheduleAsync(campaign.Id, CampaignTestBed.Start.AddHours(-1), CancellationToken.None);
+        var result = await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(-1)), CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Invalid, result.Outcome);
         Assert.Contains("v minulosti", result.Errors!["sendAt"], StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         await _bed.SetStateAsync(campaign.Id, state);
 
         var send = await _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None);
-        var schedule = await _bed.Service.ScheduleAsync(campaign.Id, CampaignTestBed.Start.AddHours(2), CancellationToken.None);
+        var schedule = await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(2)), CancellationToken.None);
 
         Assert.Equal((CampaignOutcome.Refused, CampaignOutcome.Refused), (send.Outcome, schedule.Outcome));
         Assert.Contains(reason, send.Reason, StringComparison.Ordinal);
@@ -188,7 +188,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     public async Task Schedule_send_and_cancel_are_audited_with_the_operator()
     {
         var campaign = await CreateAsync();
-        await _bed.Service.ScheduleAsync(campaign.Id, CampaignTestBed.Start.AddHours(2), CancellationToken.None);
+        await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(2)), CancellationToken.None);
         _bed.Operator.Current = new("9", "Petr Strážník");
         await _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None);
         await _bed.Service.CancelAsync(campaign.Id, "Chybný text", CancellationToken.None);
@@ -206,7 +206,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     public async Task Unknown_campaigns_are_not_found_for_every_command()
     {
         Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.SendNowAsync(404, CancellationToken.None)).Outcome);
-        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.ScheduleAsync(404, CampaignTestBed.Start.AddHours(1), CancellationToken.None)).Outcome);
+        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.ScheduleAsync(404, Iso(CampaignTestBed.Start.AddHours(1)), CancellationToken.None)).Outcome);
         Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.CancelAsync(404, null, CancellationToken.None)).Outcome);
         Assert.Null(await _bed.Service.GetAsync(404, CancellationToken.None));
     }
@@ -255,4 +255,6 @@ public sealed class CampaignServiceTests : IAsyncLifetime
 
     private async Task<List<string>> SendEntriesAsync(long id) =>
         (await _bed.Audit.ReadAsync(50, CancellationToken.None)).Where(e => e.Action == "campaign.send" && e.Subject == $"campaign:{id}").Select(e => e.Actor).ToList();
+
+    private static string Iso(DateTimeOffset instant) => instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

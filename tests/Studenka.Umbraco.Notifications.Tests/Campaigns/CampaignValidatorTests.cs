@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Tests.Campaigns;
 
@@ -16,14 +19,23 @@ public sealed class CampaignValidatorTests
 
     private static readonly CampaignDraft Good = new(2, [1], [20], "Zítra od 8 do 12 h nepoteče voda v ulici Poštovní.");
 
+    private static readonly TownCalendar Calendar = new(Options.Create(new SubscriptionOptions()), new FakeTimeProvider(Now));
+
     private static (ValidCampaign? Campaign, IReadOnlyDictionary<string, string> Errors) Validate(CampaignDraft draft) =>
-        CampaignValidator.Validate(draft, Areas, new CampaignOptions(), Now);
+        CampaignValidator.Validate(draft, Areas, new CampaignOptions(), Calendar, Now);
 
     public static TheoryData<string, CampaignDraft, string, string> BadDrafts => new()
     {
         { "no text", Good with { Text = null }, "text", "Text zprávy je prázdný" },
         { "blank text", Good with { Text = "  \n " }, "text", "Text zprávy je prázdný" },
-        { "11 GSM segments", Good with { Text = new string('a', 153 * 10 + 1) }, "text", "11 SMS na příjemce, povoleno nejvýše 10" },
+        // 1,530 characters, one of them an extension character of two septets: 1,531 septets.
+        { "11 GSM segments", Good with { Text = new string('a', (153 * 10) - 1) + "€" }, "text", "11 SMS na příjemce, povoleno nejvýše 10" },
+        { "more characters than 10 segments can hold", Good with { Text = new string('a', (153 * 10) + 1) }, "text", "1531 znaků, nejvýše 1530" },
+        { "only a zero-width space", Good with { Text = "\u200B" }, "text", "nic viditelného" },
+        { "only NUL and whitespace", Good with { Text = "\0 \0\n" }, "text", "nic viditelného" },
+        { "only bidi overrides and isolates", Good with { Text = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069" }, "text", "nic viditelného" },
+        { "only invisible letters and marks", Good with { Text = "\u3164\u2800\u115F \u0301\u00AD\uFEFF\u2060\u180E" }, "text", "nic viditelného" },
+        { "only an unpaired surrogate", Good with { Text = "\uD800" }, "text", "nic viditelného" },
         { "11 UCS-2 segments", Good with { Text = new string('č', 67 * 10 + 1) }, "text", "nebo ho pošlete bez diakritiky" },
         { "no package", Good with { PackageId = null }, "packageId", "Vyberte balíček zpráv" },
         { "package 5", Good with { PackageId = 5 }, "packageId", "Balíček 5 „Vše“ volí odběratelé" },
@@ -32,7 +44,13 @@ public sealed class CampaignValidatorTests
         { "unknown city part", Good with { CityPartIds = [1, 99] }, "cityPartIds", "Část obce s id 99 neexistuje" },
         { "unknown or retired street", Good with { StreetIds = [77] }, "streetIds", "Ulice s id 77 neexistuje nebo už není platná" },
         { "unknown diacritics choice", Good with { Diacritics = "remove" }, "diacritics", "„transliterate“" },
-        { "time in the past", Good with { Schedule = new(Now.AddMinutes(-5)) }, "schedule.sendAt", "Čas odeslání je v minulosti" },
+        { "time in the past", Good with { Schedule = new("2026-11-27T08:55:00Z") }, "schedule.sendAt", "Čas odeslání je v minulosti" },
+        { "time past the horizon", Good with { Schedule = new("2027-11-28T09:00:00Z") }, "schedule.sendAt", "nejvýše 365 dní dopředu" },
+        { "time near year 9999", Good with { Schedule = new("9999-12-31T22:00:00+01:00") }, "schedule.sendAt", "nejvýše 365 dní dopředu" },
+        { "local time near year 9999", Good with { Schedule = new("9999-12-31T23:59:59") }, "schedule.sendAt", "nejvýše 365 dní dopředu" },
+        { "local time in year 1", Good with { Schedule = new("0001-01-01T00:00:00") }, "schedule.sendAt", "v minulosti" },
+        { "a Prague time skipped in spring", Good with { Schedule = new("2027-03-28T02:30") }, "schedule.sendAt", "2:30 dne 28. 3. 2027 v místním čase neexistuje" },
+        { "time not ISO", Good with { Schedule = new("1. 12. 2026 8:00") }, "schedule.sendAt", "ISO 8601" },
         { "unknown source", Good with { Source = new("email") }, "source.kind", "Zdroj kampaně je" },
         { "content without key", Good with { Source = new("content", null, "https://www.studenka.cz/akce/1") }, "source.contentKey", "Chybí klíč stránky" },
         { "content with empty key", Good with { Source = new("content", Guid.Empty, "https://www.studenka.cz/akce/1") }, "source.contentKey", "Chybí klíč stránky" },
@@ -110,7 +128,7 @@ public sealed class CampaignValidatorTests
     [Fact]
     public void A_time_a_few_seconds_ago_is_accepted_as_clock_skew()
     {
-        var (campaign, errors) = Validate(Good with { Schedule = new(Now.AddSeconds(-30)) });
+        var (campaign, errors) = Validate(Good with { Schedule = new(Iso(Now.AddSeconds(-30))) });
 
         Assert.Empty(errors);
         Assert.Equal(Now.AddSeconds(-30), campaign!.RequestedAt);
@@ -119,10 +137,45 @@ public sealed class CampaignValidatorTests
     [Fact]
     public void Every_wrong_field_is_reported_at_once()
     {
-        var (_, errors) = Validate(new CampaignDraft(5, [99], [77], "", "x", new(Now.AddDays(-1)), new("content")));
+        var (_, errors) = Validate(new CampaignDraft(5, [99], [77], "", "x", new(Iso(Now.AddDays(-1))), new("content")));
 
         Assert.Equal(
             ["cityPartIds", "diacritics", "packageId", "schedule.sendAt", "source.contentKey", "source.contentUrl", "streetIds", "text"],
             errors.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void NUL_bidi_overrides_and_zero_width_characters_are_stripped_from_the_text_that_is_stored_and_sent()
+    {
+        var (campaign, errors) = Validate(Good with { Text = "\u202EZítra\0 od 8\u200B do 12 h\u2066 nepoteče\u2069 voda.\uFEFF\nVodárny" });
+
+        Assert.Empty(errors);
+        Assert.Equal("Zítra od 8 do 12 h nepoteče voda.\nVodárny", campaign!.Text);
+        Assert.Equal(campaign.Text, campaign.Sms.SentText);
+    }
+
+    [Fact]
+    public void An_emoji_held_together_by_zero_width_joiners_is_kept_whole()
+    {
+        var (campaign, errors) = Validate(Good with { Text = "Rodinný den 👨\u200D👩\u200D👧 v parku" });
+
+        Assert.Empty(errors);
+        Assert.Equal("Rodinný den 👨\u200D👩\u200D👧 v parku", campaign!.Text);
+    }
+
+    [Fact]
+    public void A_text_of_twenty_megabytes_is_refused_by_its_length_without_being_segmented()
+    {
+        var text = new string('ž', 20 * 1024 * 1024);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var (_, errors) = Validate(Good with { Text = text, Diacritics = "transliterate" });
+
+        watch.Stop();
+        Assert.Contains("20971520 znaků, nejvýše 1530", errors["text"], StringComparison.Ordinal);
+        // Segmenting and transliterating it took about 10 s; the length check is a comparison.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"refusing took {watch.Elapsed}");
+    }
+
+    private static string Iso(DateTimeOffset instant) => instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

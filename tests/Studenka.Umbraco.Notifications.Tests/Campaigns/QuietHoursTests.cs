@@ -36,6 +36,31 @@ public sealed class QuietHoursTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), mayGo);
     }
 
+    public static TheoryData<string> CalendarEdges => new()
+    {
+        // 22:00 local on the calendar's last day: the window would end on a day that does not exist.
+        "9999-12-31T22:00:00+01:00",
+        "9999-12-31T20:59:00Z",
+        "9999-12-30T23:30:00+01:00",
+    };
+
+    [Theory]
+    [MemberData(nameof(CalendarEdges))]
+    public void At_the_calendars_last_days_a_message_inside_the_window_never_goes_instead_of_throwing(string requested)
+    {
+        Assert.Equal(DateTimeOffset.MaxValue, Create().MayGoAt(Operational, DateTimeOffset.Parse(requested, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void The_calendars_ends_themselves_do_not_throw()
+    {
+        var quiet = Create();
+
+        Assert.Equal(DateTimeOffset.MaxValue, quiet.MayGoAt(Operational, DateTimeOffset.MaxValue));
+        Assert.Equal(DateTimeOffset.MinValue, quiet.MayGoAt(Operational, DateTimeOffset.MinValue));
+        Assert.Equal(DateTimeOffset.MaxValue, quiet.MayGoAt(Crisis, DateTimeOffset.MaxValue));
+    }
+
     [Fact]
     public void A_crisis_message_goes_at_once_even_at_midnight()
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -71,12 +72,12 @@ internal sealed class DeliveryBed : IAsyncDisposable
         return new DeliveryBed(await TestDatabase.CreateAsync(time), time, options);
     }
 
-    public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status)
+    public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status, ILoggerFactory? logs = null)
     {
         var connections = Database.Connections;
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var snapshotter = new CampaignSnapshotter(connections, Time, NullLogger<CampaignSnapshotter>.Instance);
-        var dispatcher = new OutboxDispatcher(new OutboxClaims(connections), gateway, node, status, options, Time, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(new OutboxClaims(connections), gateway, node, status, options, Time, (logs ?? NullLoggerFactory.Instance).CreateLogger<OutboxDispatcher>());
         return new DeliveryRunner(
             new LeaseRecovery(connections, node, Time, NullLogger<LeaseRecovery>.Instance),
             snapshotter,
@@ -160,11 +161,13 @@ internal sealed class DeliveryBed : IAsyncDisposable
             """, new { campaignId })).ToList();
     }
 
-    /// <summary>What the campaigns feature does on cancel: the campaign and its pending rows.</summary>
+    /// <summary>The campaigns feature's cancel statement (the operator and audit around it are another feature's tests).</summary>
     public async Task CancelCampaignAsync(long id)
     {
         await using var connection = await Database.OpenAsync();
-        await connection.ExecuteAsync("UPDATE campaigns SET state = 'cancelled' WHERE id = @id; UPDATE outbox SET status = 'cancelled' WHERE campaign_id = @id AND status = 'pending'", new { id });
+        await using var transaction = await connection.BeginTransactionAsync();
+        Assert.True(await Studenka.Umbraco.Notifications.Campaigns.CampaignRepository.CancelAsync(connection, transaction, id, "test", Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None));
+        await transaction.CommitAsync();
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

@@ -21,6 +21,9 @@ internal sealed class ScriptedSmsGateway : ISmsGateway
     /// <summary>Simulated time on the wire, to let concurrent workers overlap.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
+    /// <summary>Runs when a request reaches the gateway, before it is answered: lets a test hold requests on the wire.</summary>
+    public Func<SmsBatch, Task>? OnWire { get; set; }
+
     public static SmsSendResult Accept(SmsBatch batch) => new(SmsSendStatus.Accepted, ProviderMessageId: "mb-" + batch.Reference);
 
     public void Then(params SmsSendResult[] results)
@@ -38,6 +41,11 @@ internal sealed class ScriptedSmsGateway : ISmsGateway
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency, cancellationToken);
+        }
+
+        if (OnWire is not null)
+        {
+            await OnWire(batch);
         }
 
         var answer = _script.TryDequeue(out var scripted) ? scripted : Default;

@@ -181,6 +181,25 @@ public sealed class MessageBirdSmsGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_timeout_logs_no_error_and_no_stack_trace_above_debug_level()
+    {
+        using var logs = new RecordingLoggerProvider();
+        var settings = MessageBirdGatewayHost.Settings(_fake.BaseUrl);
+        settings["Studenka:Sms:MessageBirdTimeoutSeconds"] = "0.3";
+        _fake.EnqueueFaults(FakeFault.Hang);
+        await using (var host = MessageBirdGatewayHost.Create(settings, logs))
+        {
+            Assert.Equal(SmsSendStatus.OutcomeUnknown, (await host.Gateway.SendAsync(Batch, CancellationToken.None)).Status);
+        }
+
+        // The dispatcher says it once, as a warning (OutboxDispatcherLoggingTests); the client adds nothing above debug.
+        var visible = logs.Entries.Where(e => !e.StartsWith("Debug", StringComparison.Ordinal) && !e.StartsWith("Trace", StringComparison.Ordinal)).ToList();
+        Assert.Contains(logs.Entries, e => e.Contains("OnTimeout", StringComparison.Ordinal));
+        Assert.DoesNotContain(visible, e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal) || e.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.DoesNotContain(visible, e => e.Contains("   at ", StringComparison.Ordinal) || e.Contains("Exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_refused_connection_is_a_transient_failure()
     {
         var result = await SendAsync(Batch, baseUrl: new Uri($"http://127.0.0.1:{ClosedPort()}/"));

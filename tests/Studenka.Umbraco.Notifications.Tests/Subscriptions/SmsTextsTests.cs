@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Subscriptions;
+using Studenka.Umbraco.Notifications.Web;
 
 namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
 
@@ -9,8 +10,10 @@ public sealed class SmsTextsTests
     // GSM 03.38 basic character set, printable ASCII part: anything else makes the SMS UCS-2 or costs an escape.
     private const string GsmSafe = " !\"#%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz$_";
 
-    private static SmsTexts Texts(string townName = "Studénka") =>
-        new(Options.Create(new SmsOptions { TownName = townName }), Options.Create(new SubscriptionOptions()));
+    private const string LongSignUpUrl = "https://www.studenka.cz/obcan/sms-zpravy-mesta/prihlaseni-k-odberu";
+
+    private static SmsTexts Texts(string townName = "Studénka", string? signUpUrl = LongSignUpUrl) =>
+        new(Options.Create(new SmsOptions { TownName = townName }), Options.Create(new SubscriptionOptions()), Options.Create(new WebOptions { PublicSignUpUrl = signUpUrl }));
 
     public static TheoryData<string, string> AllTexts()
     {
@@ -21,7 +24,11 @@ public sealed class SmsTextsTests
             { "manage", texts.ManageCode("042817") },
             { "cancelled", texts.Cancelled() },
             // A realistic long address still leaves the START reply in one segment.
-            { "sign-up link", texts.SignUpLink("https://www.studenka.cz/obcan/sms-zpravy-mesta/prihlaseni-k-odberu") },
+            { "sign-up link", texts.SignUpLink(LongSignUpUrl) },
+            { "already subscribed", texts.AlreadySubscribed() },
+            { "not subscribed", texts.NotSubscribed() },
+            { "already subscribed, no link configured", Texts(signUpUrl: null).AlreadySubscribed() },
+            { "not subscribed, no link configured", Texts(signUpUrl: null).NotSubscribed() },
         };
     }
 
@@ -61,5 +68,16 @@ public sealed class SmsTextsTests
     {
         Assert.Equal(expected, SmsTexts.StripDiacritics(town));
         Assert.StartsWith(expected + " SMS:", Texts(town).Cancelled(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_notices_that_replace_a_code_link_to_the_configured_site_and_contain_no_code()
+    {
+        var already = Texts().AlreadySubscribed();
+        var not = Texts().NotSubscribed();
+
+        Assert.Contains("https://www.studenka.cz/sms/sprava", already, StringComparison.Ordinal);
+        Assert.Contains(LongSignUpUrl, not, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[0-9]{6}", already + not);
     }
 }

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
+using Studenka.Umbraco.Notifications.Web;
 
 namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
 
@@ -26,10 +28,11 @@ public sealed partial class SubscriptionServiceTests
             new AreaRepository(db.Connections),
             new SubscriberRepository(db.Connections),
             new VerificationCodes(db.Connections, options, _time),
-            new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(options, _time), options, _time),
+            new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(options, _time),
+                new AuditLog(db.Connections, _time), options, _time, NullLogger<VerificationSmsThrottle>.Instance),
             new PhoneNumberNormalizer(options),
             gateway,
-            new SmsTexts(Options.Create(new SmsOptions()), options),
+            new SmsTexts(Options.Create(new SmsOptions()), options, Options.Create(new WebOptions())),
             new TownCalendar(options, _time),
             options,
             _time,
@@ -53,9 +56,9 @@ public sealed partial class SubscriptionServiceTests
         await using var db = await TestDatabase.CreateAsync(_time);
         var (service, gateway) = Create(db);
 
-        var signUp = await service.SignUpAsync(await InputAsync(db), CancellationToken.None);
+        var signUp = await service.SignUpAsync(await InputAsync(db), null, CancellationToken.None);
         var sms = Assert.Single(await gateway.RecentAsync(10, Phone, CancellationToken.None));
-        var confirm = await service.ConfirmSignupAsync("603123456", SixDigits().Match(sms.Body).Value, CancellationToken.None);
+        var confirm = await service.ConfirmSignupAsync(signUp.Attempt!, SixDigits().Match(sms.Body).Value, CancellationToken.None);
 
         Assert.Equal(SignUpOutcome.CodeSent, signUp.Outcome);
         Assert.True(confirm.Succeeded);
@@ -66,23 +69,52 @@ public sealed partial class SubscriptionServiceTests
     }
 
     [Fact]
-    public async Task A_number_activated_while_its_sign_up_is_in_flight_is_told_so_and_keeps_its_SMS_allowance()
+    public async Task A_number_activated_while_its_sign_up_is_in_flight_gets_the_already_subscribed_SMS_and_no_code()
     {
         await using var db = await TestDatabase.CreateAsync(_time);
         var (first, _) = Create(db);
-        await first.SignUpAsync(await InputAsync(db), CancellationToken.None);
+        var firstSignUp = await first.SignUpAsync(await InputAsync(db), null, CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(2));
-        // The confirmation lands between the service's "already active?" check and its transaction.
-        var racing = new BeforeFirstOpen(db.Connections, c => c.ExecuteAsync("UPDATE subscribers SET status = 'active' WHERE phone = @Phone", new { Phone }));
+        // The owner's confirmation lands between the second sign-up's throttle and its transaction.
+        var racing = new BeforeFirstOpen(db.Connections, c => c.ExecuteAsync("""
+            INSERT INTO subscribers (phone, status, consent_version, consent_at_ms, created_at_ms, updated_at_ms) VALUES (@Phone, 'active', '2026-11', 0, 0, 0)
+            """, new { Phone }));
         var (service, gateway) = Create(db, racing);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
-        var result = await service.SignUpAsync(await InputAsync(db), timeout.Token);
+        var result = await service.SignUpAsync(await InputAsync(db), null, timeout.Token);
 
         Assert.Equal(SignUpOutcome.AlreadyActive, result.Outcome);
-        Assert.Single(await gateway.RecentAsync(10, Phone, CancellationToken.None));
+        var sms = await gateway.RecentAsync(10, Phone, CancellationToken.None);
+        Assert.Equal(2, sms.Count);
+        Assert.Contains(sms, m => m.Body.Contains("uz odebirate", StringComparison.Ordinal) && !SixDigits().IsMatch(m.Body));
         await using var connection = await db.OpenAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM verification_sms_log"));
+        // The second attempt holds only a decoy: nothing for its page to confirm.
+        Assert.Equal([firstSignUp.Attempt!.Key], await connection.QueryAsync<string>("SELECT attempt FROM verification_codes WHERE signup IS NOT NULL"));
+        Assert.Equal(result.Attempt!.Key, await connection.ExecuteScalarAsync<string>("SELECT attempt FROM verification_codes WHERE signup IS NULL"));
+    }
+
+    [Fact]
+    public async Task Each_sign_up_attempt_confirms_only_its_own_data()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var (service, gateway) = Create(db);
+        var input = await InputAsync(db);
+        var owner = await service.SignUpAsync(input, null, CancellationToken.None);
+        var ownerCode = SixDigits().Match(Assert.Single(await gateway.RecentAsync(10, Phone, CancellationToken.None)).Body).Value;
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var stranger = await service.SignUpAsync(input with { Name = "Cizí", Packages = [2] }, null, CancellationToken.None);
+
+        var wrongAttempt = await service.ConfirmSignupAsync(stranger.Attempt!, ownerCode, CancellationToken.None);
+        var confirmed = await service.ConfirmSignupAsync(owner.Attempt!, ownerCode, CancellationToken.None);
+
+        Assert.False(wrongAttempt.Succeeded);
+        Assert.True(confirmed.Succeeded);
+        var subscriber = await service.GetAsync(confirmed.SubscriberId!.Value, CancellationToken.None);
+        Assert.Equal("Jana", subscriber!.Name);
+        Assert.Equal([TopicPackages.Everything], subscriber.Packages);
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM verification_codes WHERE purpose = 'signup'"));
     }
 
     /// <summary>Runs <paramref name="action"/> once, on a separate connection, before the first connection is handed out.</summary>

@@ -1,6 +1,10 @@
+using System.Net;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
@@ -13,17 +17,18 @@ public sealed class VerificationSmsThrottleTests
     // Starts early in the year: FakeTimeProvider only moves forward, and the DST tests jump to March and October.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
 
-    private VerificationSmsThrottle Throttle(TestDatabase db, Action<SubscriptionOptions>? configure = null)
+    private VerificationSmsThrottle Throttle(TestDatabase db, Action<SubscriptionOptions>? configure = null, ILogger<VerificationSmsThrottle>? logger = null)
     {
         var options = new SubscriptionOptions();
         configure?.Invoke(options);
-        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
+        return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time),
+            new AuditLog(db.Connections, _time), Options.Create(options), _time, logger ?? NullLogger<VerificationSmsThrottle>.Instance);
     }
 
     private static string OtherPhone(int i) => $"+42077700{i:D4}";
 
-    private static Task<ThrottleDecision> ReserveAsync(VerificationSmsThrottle throttle, string phone = Phone) =>
-        throttle.TryReserveAsync(phone, CancellationToken.None);
+    private static Task<ThrottleDecision> ReserveAsync(VerificationSmsThrottle throttle, string phone = Phone, string? client = null) =>
+        throttle.TryReserveAsync(phone, client is null ? null : IPAddress.Parse(client), CancellationToken.None);
 
     [Fact]
     public async Task A_second_code_within_a_minute_is_refused_with_the_seconds_to_wait()
@@ -241,5 +246,164 @@ public sealed class VerificationSmsThrottleTests
 
         await using var connection = await db.OpenAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM verification_sms_log"));
+    }
+
+    [Fact]
+    public async Task The_address_limit_refuses_until_its_oldest_sms_leaves_the_window_and_says_so()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.IpPermitLimit = 2);
+        var start = _time.GetUtcNow();
+        await ReserveAsync(throttle, OtherPhone(1), "192.0.2.7");
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await ReserveAsync(throttle, OtherPhone(2), "192.0.2.7");
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        var refused = await ReserveAsync(throttle, OtherPhone(3), "192.0.2.7");
+        var otherAddress = await ReserveAsync(throttle, OtherPhone(4), "203.0.113.9");
+        _time.SetUtcNow(start.AddMinutes(15));
+        var windowOver = await ReserveAsync(throttle, OtherPhone(3), "192.0.2.7");
+
+        Assert.Equal(ThrottleOutcome.ClientLimit, refused.Outcome);
+        Assert.Equal(9 * 60, refused.RetryAfterSeconds);
+        Assert.Equal(start.AddMinutes(15), refused.RetryAt);
+        Assert.Equal(TimeSpan.FromHours(1), refused.RetryAt!.Value.Offset);
+        Assert.True(otherAddress.IsAllowed);
+        Assert.True(windowOver.IsAllowed);
+    }
+
+    [Theory]
+    [InlineData("192.0.2.1", "192.0.2.254", "::ffff:192.0.2.9", "192.0.3.1")]
+    [InlineData("2001:db8:0:1::1", "2001:db8:0:ff:1:2:3:4", "2001:db8::1", "2001:db8:0:100::1")]
+    public async Task Addresses_of_one_network_share_its_limit_and_another_network_is_free(string first, string second, string sameNetwork, string otherNetwork)
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.NetworkPermitLimit = 2);
+        await ReserveAsync(throttle, OtherPhone(1), first);
+        await ReserveAsync(throttle, OtherPhone(2), second);
+
+        var refused = await ReserveAsync(throttle, OtherPhone(3), sameNetwork);
+        var other = await ReserveAsync(throttle, OtherPhone(4), otherNetwork);
+
+        Assert.Equal(ThrottleOutcome.NetworkLimit, refused.Outcome);
+        Assert.Equal(15 * 60, refused.RetryAfterSeconds);
+        Assert.True(other.IsAllowed);
+    }
+
+    [Fact]
+    public async Task One_network_gets_at_most_its_daily_limit_in_24_hours()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.NetworkDailyLimit = 3);
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await ReserveAsync(throttle, OtherPhone(i), $"198.51.100.{i + 1}")).IsAllowed);
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var refused = await ReserveAsync(throttle, OtherPhone(9), "198.51.100.50");
+
+        Assert.Equal(ThrottleOutcome.NetworkLimit, refused.Outcome);
+        Assert.Equal(start.AddDays(1), refused.RetryAt);
+    }
+
+    [Fact]
+    public async Task The_per_number_limit_says_when_its_oldest_code_ages_out()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.MaxCodesPerPhonePerDay = 2);
+        var start = _time.GetUtcNow();
+        await ReserveAsync(throttle);
+        _time.Advance(TimeSpan.FromHours(2));
+        await ReserveAsync(throttle);
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var refused = await ReserveAsync(throttle);
+
+        Assert.Equal(ThrottleOutcome.PhoneDailyLimit, refused.Outcome);
+        Assert.Equal(start.AddDays(1), refused.RetryAt);
+        Assert.Equal(21 * 3600, refused.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task The_site_wide_cap_says_the_next_Prague_midnight()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 1);
+        await ReserveAsync(throttle, OtherPhone(1));
+
+        var refused = await ReserveAsync(throttle, OtherPhone(2));
+
+        // 1 January 08:00 UTC is 09:00 in Prague; the day ends at 23:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.FromHours(1)), refused.RetryAt);
+        Assert.Equal(15 * 3600, refused.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task A_cap_set_by_an_administrator_applies_at_once_and_is_audited()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var options = new SubscriptionOptions { DailyVerificationSmsCap = 1 };
+        var cap = new VerificationCap(db.Connections, new AuditLog(db.Connections, _time), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 1);
+        await ReserveAsync(throttle, OtherPhone(1));
+        Assert.Equal(ThrottleOutcome.GlobalDailyCap, (await ReserveAsync(throttle, OtherPhone(2))).Outcome);
+
+        var view = await cap.SetAsync(2, new OperatorIdentity("jana", "Jana Nováková"), CancellationToken.None);
+
+        Assert.Equal(new VerificationCapView(2, 1, 1, _time.GetUtcNow(), "Jana Nováková"), view);
+        Assert.True((await ReserveAsync(throttle, OtherPhone(2))).IsAllowed);
+        Assert.Equal(ThrottleOutcome.GlobalDailyCap, (await ReserveAsync(throttle, OtherPhone(3))).Outcome);
+        var entry = Assert.Single(await new AuditLog(db.Connections, _time).ReadAsync(10, CancellationToken.None), e => e.Action == "sms.verification-cap.changed");
+        Assert.Equal("Jana Nováková (jana)", entry.Actor);
+        Assert.Contains("1 → 2", entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administrators_are_alerted_once_per_threshold_and_town_day()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var log = new WarningLog();
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 5, log);
+        for (var i = 0; i < 7; i++)
+        {
+            await ReserveAsync(throttle, OtherPhone(i));
+        }
+
+        _time.Advance(TimeSpan.FromDays(1));
+        for (var i = 10; i < 14; i++)
+        {
+            await ReserveAsync(throttle, OtherPhone(i));
+        }
+
+        var alerts = (await new AuditLog(db.Connections, _time).ReadAsync(10, CancellationToken.None)).Reverse().Select(e => (e.Actor, e.Action, e.Subject)).ToList();
+        Assert.Equal(
+        [
+            ("Systém SMS (system)", "sms.verification-cap.near", "2026-01-01"),
+            ("Systém SMS (system)", "sms.verification-cap.reached", "2026-01-01"),
+            ("Systém SMS (system)", "sms.verification-cap.near", "2026-01-02"),
+        ], alerts);
+        Assert.Equal(3, log.Warnings.Count);
+        Assert.Contains("4 of 5", log.Warnings[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps the warnings the throttle logs for administrators.</summary>
+    private sealed class WarningLog : ILogger<VerificationSmsThrottle>
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
     }
 }

@@ -91,7 +91,7 @@ public sealed class StudenkaNotificationsComposerTests
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var initializer = provider.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single();
         await initializer.StartAsync(CancellationToken.None);
-        var decision = await provider.GetRequiredService<VerificationSmsThrottle>().TryReserveAsync("+420603123456", CancellationToken.None);
+        var decision = await provider.GetRequiredService<VerificationSmsThrottle>().TryReserveAsync("+420603123456", null, CancellationToken.None);
 
         Assert.NotNull(provider.GetRequiredService<SubscriptionService>());
         Assert.True(decision.IsAllowed, "the throttle works against the database the initializer created");
