@@ -16,7 +16,7 @@ internal static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISmsGateway>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SmsOptions>>().Value.MessageBirdAccessKey)
             ? sp.GetRequiredService<SandboxSmsGateway>()
             : sp.GetRequiredService<MessageBirdSmsGateway>());
-        services.AddSingleton<MessageBirdSignatureVerifier>();
+        services.AddMessageBirdWebhookVerification();
         return services;
     }
 }

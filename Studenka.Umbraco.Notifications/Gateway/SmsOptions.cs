@@ -36,8 +36,18 @@ public sealed class SmsOptions : IValidatableObject
     /// <summary>Public URL of the delivery-report webhook, sent as <c>reportUrl</c> with every message.</summary>
     public Uri? ReportUrl { get; set; }
 
-    /// <summary>MessageBird's signing key (not the access key) that signs webhook calls with MessageBird-Signature-JWT.</summary>
+    /// <summary>
+    /// MessageBird's signing key (not the access key) that signs webhook calls with
+    /// MessageBird-Signature-JWT. Any length; empty turns the webhooks off (every call is refused).
+    /// </summary>
     public string? WebhookSigningKey { get; set; }
+
+    /// <summary>
+    /// How far ahead of our clock a webhook token's <c>exp</c> may lie. MessageBird's tokens live
+    /// 60 s; a longer-lived one would outlast the replay cache's memory of shorter ones.
+    /// </summary>
+    [Range(60, 3600, ErrorMessage = "Studenka:Sms:WebhookTokenMaxLifetimeSeconds must be between 60 and 3600.")]
+    public int WebhookTokenMaxLifetimeSeconds { get; set; } = 300;
 
     /// <summary>
     /// The public address of the site's root as MessageBird calls it (e.g. <c>https://www.studenka.cz</c>),

@@ -7,5 +7,5 @@ public sealed record Operator(long Id, string UserName, string DisplayName, Oper
     public OperatorIdentity Identity => new(UserName, DisplayName);
 }
 
-/// <summary>The row the sign-in needs: the account plus its hash and lockout state.</summary>
-internal sealed record OperatorCredentials(Operator Operator, string PasswordHash, long FailedAttempts, DateTimeOffset? LockedUntil);
+/// <summary>The row the sign-in needs: the account plus its password hash.</summary>
+internal sealed record OperatorCredentials(Operator Operator, string PasswordHash);

@@ -18,7 +18,17 @@ public enum OperatorRole
 
 public static class OperatorRoles
 {
+    /// <summary>The names the API, the cookie and the database use; people see <see cref="CzechName"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = Enum.GetNames<OperatorRole>();
+
+    /// <summary>How the role is shown to town staff.</summary>
+    public static string CzechName(this OperatorRole role) => role switch
+    {
+        OperatorRole.Administrator => "Správce",
+        OperatorRole.Editor => "Redaktor",
+        OperatorRole.Dispatch => "Dispečink",
+        _ => role.ToString(),
+    };
 
     /// <summary>Exact, case-insensitive parse of a role name; numbers are refused (Enum.TryParse would accept "7").</summary>
     public static bool TryParse(string? value, out OperatorRole role)

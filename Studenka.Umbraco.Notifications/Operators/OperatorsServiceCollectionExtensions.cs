@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Studenka.Umbraco.Notifications.Operators;
 
@@ -11,9 +12,12 @@ internal static class OperatorsServiceCollectionExtensions
     {
         services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        // The configuration the options are bound from, also where IConfiguration is not in the container.
+        services.AddHostedService(sp => new RetiredOperatorSettingsWarning(configuration, sp.GetRequiredService<ILogger<RetiredOperatorSettingsWarning>>()));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<OperatorRepository>();
         services.TryAddSingleton<IPasswordHasher<Operator>, PasswordHasher<Operator>>();
+        services.AddSingleton<OperatorLoginThrottle>();
         services.AddSingleton<OperatorSignIn>();
         services.AddSingleton<OperatorAccounts>();
         services.TryAddSingleton<IOperatorContext, NoOperatorContext>();

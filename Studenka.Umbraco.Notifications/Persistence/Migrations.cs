@@ -273,5 +273,26 @@ internal static class Migrations
                 PRIMARY KEY (day, threshold)
             );
             """),
+        new(13, "webhook token replay cache", """
+            -- The jti of each accepted MessageBird webhook token until the token expires (minutes),
+            -- so a replayed call is refused on every node. Expired rows are deleted as new ones come.
+            CREATE TABLE webhook_token_ids (
+                jti TEXT PRIMARY KEY,
+                expires_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX ix_webhook_token_ids_expires ON webhook_token_ids(expires_at_ms);
+            """),
+        new(14, "operator login delays instead of account lockout", """
+            -- Wrong logins per (user name, client address), the pair only as a keyed hash: after a
+            -- few, that address waits before trying that name again; the account never locks.
+            CREATE TABLE operator_login_failures (
+                key_hash TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                last_failure_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX ix_operator_login_failures_time ON operator_login_failures(last_failure_at_ms);
+            -- operators.failed_attempts and locked_until_ms stay in the table, unused from now on.
+            UPDATE operators SET failed_attempts = 0, locked_until_ms = NULL;
+            """),
     ];
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Site.IntegrationTests;
@@ -215,5 +218,105 @@ public sealed class DeliveryReportWebhookTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("delivered", Outbox(site, "+420601123456").DeliveryStatus);
+    }
+
+    [Theory]
+    [InlineData("k", "HS256")]
+    [InlineData("0123456789", "HS256")]
+    [InlineData("0123456789abcdef", "HS384")]
+    [InlineData("0123456789abcdef0123456789abcde", "HS256")]
+    [InlineData("PlLrKaqvZNRR5zAjm42ZT6q1SQxgbbGdPlLrKaqvZNR", "HS512")]
+    public async Task A_report_signed_with_a_short_signing_key_is_applied(string key, string algorithm)
+    {
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = key });
+        var http = site.CreateClient(new() { AllowAutoRedirect = false });
+        _ = await http.GetAsync("/sms");
+        SeedSentCampaign(site);
+
+        using var response = await http.SendAsync(SignedReport(site, key, algorithm));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("delivered", Outbox(site, "+420601123456").DeliveryStatus);
+    }
+
+    [Fact]
+    public async Task A_replayed_report_is_refused_with_401()
+    {
+        _ = await _messageBird.GetUnsignedAsync("/sms");
+        SeedSentCampaign();
+        var original = SignedReport(_site, Key);
+        var replay = SignedReport(_site, Key, token: original.Headers.GetValues(MessageBirdWebhookSigner.HeaderName).Single());
+
+        using var first = await _messageBird.Http.SendAsync(original);
+        _site.Time.Advance(TimeSpan.FromSeconds(20));
+        using var second = await _messageBird.Http.SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_report_that_failed_on_our_side_is_taken_when_messagebird_retries_it_with_the_same_token()
+    {
+        _ = await _messageBird.GetUnsignedAsync("/sms");
+        SeedSentCampaign();
+        var token = SignedReport(_site, Key).Headers.GetValues(MessageBirdWebhookSigner.HeaderName).Single();
+        using (var db = _site.OpenDatabase())
+        {
+            db.Execute("ALTER TABLE outbox RENAME TO outbox_unavailable");
+        }
+
+        using var failed = await _messageBird.Http.SendAsync(SignedReport(_site, Key, token: token));
+        using (var db = _site.OpenDatabase())
+        {
+            db.Execute("ALTER TABLE outbox_unavailable RENAME TO outbox");
+        }
+
+        using var retry = await _messageBird.Http.SendAsync(SignedReport(_site, Key, token: token));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("delivered", Outbox("+420601123456").DeliveryStatus);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_logged_as_a_warning_with_its_reason_and_without_the_token()
+    {
+        var logs = new SiteLogRecorder();
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = Key });
+        using var host = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        var http = host.CreateClient(new() { AllowAutoRedirect = false });
+        var request = SignedReport(site, Key, lifetime: TimeSpan.FromHours(1));
+        var token = request.Headers.GetValues(MessageBirdWebhookSigner.HeaderName).Single();
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var warning = Assert.Single(logs.Entries, e => e.Contains("refused", StringComparison.Ordinal));
+        Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
+        Assert.Contains("claim exp is more than 300 s ahead", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains(token.Split('.')[2], StringComparison.Ordinal) || e.Contains(token.Split('.')[1], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(Key, false)]
+    public async Task The_start_warns_when_webhooks_are_off_for_lack_of_a_signing_key(string? key, bool warned)
+    {
+        var logs = new SiteLogRecorder();
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = key });
+        using var host = site.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+
+        _ = host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+
+        Assert.Equal(warned, logs.Entries.Any(e => e.StartsWith("Warning", StringComparison.Ordinal) && e.Contains("Studenka:Sms:WebhookSigningKey is not set", StringComparison.Ordinal)));
+    }
+
+    private static HttpRequestMessage SignedReport(StudenkaSiteFactory site, string key, string algorithm = "HS256", string? token = null, TimeSpan? lifetime = null)
+    {
+        var url = MessageBirdWebhookClient.Url(MessageBirdWebhookClient.DlrPath + "?id=e8077d80&reference=b-1&recipient=420601123456&status=delivered&statusDatetime=2026-11-27T09%3A00%3A05%2B00%3A00");
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(MessageBirdWebhookSigner.HeaderName, token ?? MessageBirdWebhookSigner.Sign(key, url, site.Time.GetUtcNow(), algorithm: algorithm, lifetime: lifetime));
+        return request;
     }
 }

@@ -164,4 +164,38 @@ public sealed class InboundSmsWebhookTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Stop_signed_with_a_ten_byte_key_unsubscribes()
+    {
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Sms:WebhookSigningKey"] = "kratky-klc" });
+        await new ResidentClient(site).SignUpAndConfirmAsync();
+
+        var response = await new MessageBirdWebhookClient(site, "kratky-klc").InboundFormAsync(Msisdn, "STOP");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var db = site.OpenDatabase();
+        Assert.Equal(0, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers WHERE phone = @E164", new { E164 }));
+    }
+
+    [Fact]
+    public async Task A_replayed_inbound_call_is_refused_with_401()
+    {
+        var body = Encoding.UTF8.GetBytes($"originator={Msisdn}&payload=START");
+        var url = MessageBirdWebhookClient.Url(MessageBirdWebhookClient.InboundPath);
+        var token = MessageBirdWebhookSigner.Sign(Key, url, _site.Time.GetUtcNow(), body);
+        HttpRequestMessage Call()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/x-www-form-urlencoded");
+            request.Headers.Add(MessageBirdWebhookSigner.HeaderName, token);
+            return request;
+        }
+
+        using var first = await _messageBird.Http.SendAsync(Call());
+        using var replay = await _messageBird.Http.SendAsync(Call());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+    }
 }

@@ -1,13 +1,15 @@
+using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Studenka.Umbraco.Testing;
 
 /// <summary>
 /// Signs webhook calls the way MessageBird does (fact sheet §6.1), so tests can play MessageBird,
-/// and, by changing one input, an attacker.
+/// and, by changing one input, an attacker. The JWT is put together by hand with
+/// System.Security.Cryptography's HMAC, not by a JWT library, so it shares no code (and no
+/// key-length rule) with the verifier it tests.
 /// </summary>
 public static class MessageBirdWebhookSigner
 {
@@ -18,40 +20,73 @@ public static class MessageBirdWebhookSigner
         string url,
         DateTimeOffset now,
         byte[]? body = null,
-        string algorithm = SecurityAlgorithms.HmacSha256,
+        string algorithm = "HS256",
         string issuer = "MessageBird",
         TimeSpan? notBeforeOffset = null,
-        TimeSpan? lifetime = null)
+        TimeSpan? lifetime = null,
+        string? jti = null)
     {
         var notBefore = now + (notBeforeOffset ?? TimeSpan.Zero);
-        var claims = new Dictionary<string, object>
+        return SignClaims(key, Claims(url, body, issuer, notBefore.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            (notBefore + (lifetime ?? TimeSpan.FromSeconds(60))).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            Quote(jti ?? Guid.NewGuid().ToString())), algorithm);
+    }
+
+    /// <summary>
+    /// The claims of a token for <paramref name="url"/>, with nbf, exp and jti given as raw JSON
+    /// (e.g. <c>"\"1700000000\""</c> for a string where a number belongs; null leaves the claim out).
+    /// </summary>
+    public static string Claims(string url, byte[]? body, string issuer, string? nbfJson, string? expJson, string? jtiJson)
+    {
+        var claims = new List<string> { "\"iss\":" + Quote(issuer) };
+        if (nbfJson is not null)
         {
-            ["iss"] = issuer,
-            ["nbf"] = notBefore.ToUnixTimeSeconds(),
-            ["exp"] = (notBefore + (lifetime ?? TimeSpan.FromSeconds(60))).ToUnixTimeSeconds(),
-            ["jti"] = Guid.NewGuid().ToString(),
-            ["url_hash"] = Sha256Hex(Encoding.UTF8.GetBytes(url)),
-        };
-        if (body is { Length: > 0 })
-        {
-            claims["payload_hash"] = Sha256Hex(body);
+            claims.Add("\"nbf\":" + nbfJson);
         }
 
-        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
-        return handler.CreateToken(new SecurityTokenDescriptor
+        if (expJson is not null)
         {
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
-        });
+            claims.Add("\"exp\":" + expJson);
+        }
+
+        if (jtiJson is not null)
+        {
+            claims.Add("\"jti\":" + jtiJson);
+        }
+
+        claims.Add("\"url_hash\":" + Quote(Sha256Hex(Encoding.UTF8.GetBytes(url))));
+        if (body is { Length: > 0 })
+        {
+            claims.Add("\"payload_hash\":" + Quote(Sha256Hex(body)));
+        }
+
+        return "{" + string.Join(",", claims) + "}";
+    }
+
+    /// <summary>Signs any claims JSON with HS256, HS384 or HS512 and the key's UTF-8 bytes.</summary>
+    public static string SignClaims(string key, string claimsJson, string algorithm = "HS256")
+    {
+        var signingInput = Part("{\"alg\":\"" + algorithm + "\",\"typ\":\"JWT\"}") + "." + Part(claimsJson);
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        var data = Encoding.ASCII.GetBytes(signingInput);
+        var signature = algorithm switch
+        {
+            "HS256" => HMACSHA256.HashData(keyBytes, data),
+            "HS384" => HMACSHA384.HashData(keyBytes, data),
+            "HS512" => HMACSHA512.HashData(keyBytes, data),
+            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "HS256, HS384 or HS512"),
+        };
+        return signingInput + "." + Base64Url.EncodeToString(signature);
     }
 
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise perfect claims.</summary>
-    public static string Unsigned(string url, DateTimeOffset now)
-    {
-        static string Part(string json) => Base64UrlEncoder.Encode(Encoding.UTF8.GetBytes(json));
-        var payload = $$"""{"iss":"MessageBird","nbf":{{now.ToUnixTimeSeconds()}},"exp":{{now.ToUnixTimeSeconds() + 60}},"jti":"{{Guid.NewGuid()}}","url_hash":"{{Sha256Hex(Encoding.UTF8.GetBytes(url))}}"}""";
-        return Part("""{"alg":"none","typ":"JWT"}""") + "." + Part(payload) + ".";
-    }
+    public static string Unsigned(string url, DateTimeOffset now) =>
+        Part("""{"alg":"none","typ":"JWT"}""") + "." + Part(Claims(url, null, "MessageBird",
+            now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), (now.ToUnixTimeSeconds() + 60).ToString(CultureInfo.InvariantCulture), Quote(Guid.NewGuid().ToString()))) + ".";
 
     public static string Sha256Hex(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
+
+    private static string Part(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
+
+    private static string Quote(string value) => System.Text.Json.JsonSerializer.Serialize(value);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -13,28 +12,21 @@ public sealed record OperatorMe(string UserName, string DisplayName, string Role
 
 /// <summary>Login for scripts and the admin shell: JSON in, the operator cookie out.</summary>
 [Route(RoutePrefix + "/auth")]
-internal sealed class OperatorAuthApiController(OperatorSignIn signIn, TimeProvider time) : ManagementApiControllerBase
+internal sealed class OperatorAuthApiController(OperatorSignIn signIn) : ManagementApiControllerBase
 {
     [HttpPost("login")]
     [AllowAnonymous]
     [LoginAttemptLimit]
     public async Task<IActionResult> Login(OperatorLoginRequest request, CancellationToken cancellationToken)
     {
-        var result = await signIn.SignInAsync(request.UserName, request.Password, cancellationToken);
-        switch (result.Outcome)
+        var result = await signIn.SignInAsync(request.UserName, request.Password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (!result.Succeeded)
         {
-            case SignInOutcome.Succeeded:
-                var account = result.Operator!;
-                await HttpContext.SignInAsync(OperatorCookie.Scheme, OperatorCookie.CreatePrincipal(account));
-                return Ok(new OperatorMe(account.UserName, account.DisplayName, account.Role.ToString()));
-            case SignInOutcome.LockedOut:
-                var seconds = Math.Max(1, (int)Math.Ceiling((result.LockedUntil!.Value - time.GetUtcNow()).TotalSeconds));
-                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Účet je dočasně zamčený",
-                    detail: $"Po opakovaných chybných heslech je účet zamčený ještě {seconds} s ({result.LockedUntil:O}).");
-            default:
-                return Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Přihlášení se nezdařilo", detail: OperatorLoginTexts.InvalidCredentials);
+            return Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Přihlášení se nezdařilo", detail: OperatorLoginTexts.Refused);
         }
+
+        await HttpContext.SignInAsync(OperatorCookie.Scheme, OperatorCookie.CreatePrincipal(result.Operator));
+        return Ok(new OperatorMe(result.Operator.UserName, result.Operator.DisplayName, result.Operator.Role.ToString()));
     }
 
     [HttpPost("logout")]
@@ -54,6 +46,9 @@ internal sealed class OperatorAuthApiController(OperatorSignIn signIn, TimeProvi
 
 internal static class OperatorLoginTexts
 {
-    /// <summary>One message for an unknown name and a wrong password, so the login does not reveal who has an account.</summary>
-    public const string InvalidCredentials = "Nesprávné jméno nebo heslo.";
+    /// <summary>
+    /// The one answer to an unknown name, a wrong password and a try that must wait, so the login
+    /// tells nobody which names exist or whom it is slowing down.
+    /// </summary>
+    public const string Refused = "Nesprávné jméno nebo heslo. Po několika chybných pokusech je nutné chvíli počkat, než to zkusíte znovu.";
 }

@@ -2,27 +2,27 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Web.Management;
 
 namespace Studenka.Umbraco.Notifications.Operators.Standalone;
 
 public sealed record OperatorLoginPageModel(string? UserName, string? ReturnUrl, string? Error);
 
-public sealed record OperatorHomePageModel(string DisplayName, string UserName, string Role);
+/// <summary>What the home page shows; <paramref name="RoleName"/> is the role's Czech name.</summary>
+public sealed record OperatorHomePageModel(string DisplayName, string UserName, string RoleName);
 
 /// <summary>The operators' login page for people: Czech, antiforgery-protected, no open redirect.</summary>
 [Route("sprava")]
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-internal sealed class OperatorLoginController(OperatorSignIn signIn, TownCalendar calendar) : Controller
+internal sealed class OperatorLoginController(OperatorSignIn signIn) : Controller
 {
     private const string Views = "~/Views/StudenkaOperators/";
 
     [HttpGet("")]
     [Authorize(Policy = NotificationsPolicies.SectionAccess)]
     public IActionResult Home() => View(Views + "Home.cshtml", new OperatorHomePageModel(
-        User.FindFirst(OperatorCookie.DisplayNameClaim)?.Value ?? User.Identity!.Name!, User.Identity!.Name!, StandaloneOperatorContext.RoleOf(User)?.ToString() ?? ""));
+        User.FindFirst(OperatorCookie.DisplayNameClaim)?.Value ?? User.Identity!.Name!, User.Identity!.Name!, StandaloneOperatorContext.RoleOf(User)?.CzechName() ?? ""));
 
     [HttpGet("prihlaseni")]
     [AllowAnonymous]
@@ -34,18 +34,14 @@ internal sealed class OperatorLoginController(OperatorSignIn signIn, TownCalenda
     [LoginAttemptLimit]
     public async Task<IActionResult> Login([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, CancellationToken cancellationToken)
     {
-        var result = await signIn.SignInAsync(userName, password, cancellationToken);
+        var result = await signIn.SignInAsync(userName, password, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (result.Succeeded)
         {
-            await HttpContext.SignInAsync(OperatorCookie.Scheme, OperatorCookie.CreatePrincipal(result.Operator!));
+            await HttpContext.SignInAsync(OperatorCookie.Scheme, OperatorCookie.CreatePrincipal(result.Operator));
             return LocalRedirect(LocalOrNull(returnUrl) ?? OperatorCookie.HomePath);
         }
 
-        var error = result.Outcome == SignInOutcome.LockedOut
-            ? $"Účet je po opakovaných chybných heslech dočasně zamčený. Zkuste to znovu po {calendar.ToLocal(result.LockedUntil!.Value):HH:mm}."
-            : OperatorLoginTexts.InvalidCredentials;
-        var status = result.Outcome == SignInOutcome.LockedOut ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized;
-        return LoginPage(new(userName, LocalOrNull(returnUrl), error), status);
+        return LoginPage(new(userName, LocalOrNull(returnUrl), OperatorLoginTexts.Refused), StatusCodes.Status401Unauthorized);
     }
 
     [HttpPost("odhlaseni")]

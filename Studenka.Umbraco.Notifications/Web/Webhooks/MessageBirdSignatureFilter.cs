@@ -39,16 +39,23 @@ internal sealed class MessageBirdSignatureFilter(MessageBirdSignatureVerifier ve
         }
 
         var url = WebhookRequestUrl.Reconstruct(request, options.Value.WebhookPublicBaseUrl);
-        var check = await verifier.VerifyAsync(request.Headers[MessageBirdSignatureVerifier.HeaderName].ToString(), url, body);
+        var check = await verifier.VerifyAsync(request.Headers[MessageBirdSignatureVerifier.HeaderName].ToString(), url, body, context.HttpContext.RequestAborted);
         if (!check.IsValid)
         {
-            logger.LogWarning("MessageBird webhook {Path} refused: {Reason}", request.Path, check.Reason);
+            // The reason names the check that failed; the token itself stays out of the log.
+            logger.LogWarning("MessageBird webhook {Method} {Path} refused: {Reason}", request.Method, request.Path, check.Reason);
             context.Result = Refuse(StatusCodes.Status401Unauthorized, "Invalid signature.");
             return;
         }
 
         context.HttpContext.Items[BodyItem] = body;
-        await next();
+        var executed = await next();
+        if ((executed.Exception is not null && !executed.ExceptionHandled) || context.HttpContext.Response.StatusCode >= 500)
+        {
+            // MessageBird may retry a failed call with this same token; the handlers are idempotent,
+            // so the retry must not be refused as a replay.
+            await verifier.ReleaseAsync(check, CancellationToken.None);
+        }
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Tests.Operators;
 
@@ -20,7 +21,8 @@ internal sealed class OperatorTestBed : IAsyncDisposable
         Audit = new AuditLog(database.Connections, time);
         Repository = new OperatorRepository(database.Connections);
         Accounts = new OperatorAccounts(Repository, hasher, Audit, options, time);
-        SignIn = new OperatorSignIn(Repository, hasher, Audit, options, time);
+        Throttle = new OperatorLoginThrottle(database.Connections, new InstallationSecrets(database.Connections), options, time);
+        SignIn = new OperatorSignIn(Repository, Throttle, hasher, Audit, time);
     }
 
     /// <summary>The real hasher, counting verifications (to show the work does not depend on the name existing).</summary>
@@ -37,6 +39,8 @@ internal sealed class OperatorTestBed : IAsyncDisposable
     public OperatorRepository Repository { get; }
 
     public OperatorAccounts Accounts { get; }
+
+    public OperatorLoginThrottle Throttle { get; }
 
     public OperatorSignIn SignIn { get; }
 

@@ -25,4 +25,7 @@ public sealed record SignatureVectorCase(
     public static SignatureVectorCase Named(string name) => All.Single(c => c.Name == name);
 
     public byte[] Body => Encoding.UTF8.GetBytes(Payload ?? string.Empty);
+
+    /// <summary>The token's jti, read straight from its payload (the vectors do not list it).</summary>
+    public string TokenId => JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(Token.Split('.')[1])).RootElement.GetProperty("jti").GetString()!;
 }
