@@ -28,7 +28,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<W
         return next(context);
     }
 
-    internal static bool IsPackagePath(PathString path) => PackagePaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+    private static bool IsPackagePath(PathString path) => PackagePaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
     private static void Apply(HttpContext context, WebOptions web, bool strict)
     {
