@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Studenka.Umbraco.Notifications.Web;
 
 namespace Studenka.Umbraco.Site;
 
@@ -13,14 +15,32 @@ public sealed class PagesController : Controller
     [HttpGet("/sms")]
     public IActionResult Sms() => View("~/Views/Pages/Sms.cshtml");
 
-    [HttpGet("/chyba/{code:int?}")]
-    [HttpPost("/chyba/{code:int?}")]
+    /// <summary>
+    /// The error page the exception handler and the status-code pages re-execute, with the original
+    /// method (hence no method constraint) and the original body, which it never reads: no parameters
+    /// are bound, so a broken form cannot break the error page too.
+    /// </summary>
+    [Route("/chyba/{code?}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Error(int? code)
+    public IActionResult Error()
     {
-        // Keep the status of the original failure; only bodyless responses reach this page.
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        var status = reExecuted?.OriginalStatusCode
+            ?? (exception is not null ? StatusCodes.Status500InternalServerError : DirectStatus());
+        if (ApiProblems.IsApiPath(reExecuted?.OriginalPath ?? exception?.Path ?? string.Empty))
+        {
+            return ApiProblems.Result(status, Request.Method);
+        }
+
         Response.StatusCode = status;
         return View("~/Views/Pages/Error.cshtml", status);
     }
+
+    /// <summary>Visited directly: only a real error status shows its page; anything else does not exist.</summary>
+    private int DirectStatus() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
+        && code is >= 400 and <= 599
+            ? code
+            : StatusCodes.Status404NotFound;
 }

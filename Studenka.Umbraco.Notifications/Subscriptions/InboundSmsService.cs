@@ -30,8 +30,10 @@ public sealed class InboundSmsService(
     InboundReplyGuard replies,
     ISmsGateway gateway,
     SmsTexts texts,
+    Web.PublicUrls urls,
     ILogger<InboundSmsService> logger)
 {
+    /// <param name="signUpUrl">The sign-up page on the host that received the webhook; used only without a configured public address.</param>
     public async Task<InboundSmsOutcome> HandleAsync(string originator, string text, string signUpUrl, CancellationToken cancellationToken)
     {
         var keyword = InboundKeywords.Match(text);
@@ -42,7 +44,7 @@ public sealed class InboundSmsService(
             // A number we cannot accept can never have subscribed, nor be invited to.
             (_, false) => keyword == InboundKeyword.Stop ? InboundSmsOutcome.NotSubscribed : InboundSmsOutcome.Ignored,
             (InboundKeyword.Stop, true) => await StopAsync(phone.E164!, cancellationToken),
-            _ => await StartAsync(phone.E164!, signUpUrl, cancellationToken),
+            _ => await StartAsync(phone.E164!, urls.SignUpUrl(signUpUrl), cancellationToken),
         };
         // The number stays out of the log: it is personal data, and the outcome is what operators need.
         logger.LogInformation("Inbound SMS ({Keyword}) handled: {Outcome}", keyword, outcome);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Studenka.Umbraco.Notifications.Subscriptions;
@@ -91,32 +90,5 @@ internal sealed class ResidentSameSiteWritesOnlyAttribute : Attribute, IAuthoriz
                 },
             };
         }
-    }
-}
-
-/// <summary>Replaces MVC's empty 400 for a failed antiforgery check with a page a resident understands.</summary>
-internal sealed class CzechAntiforgeryFailureFilter : IAlwaysRunResultFilter
-{
-    public void OnResultExecuting(ResultExecutingContext context)
-    {
-        // The antiforgery check runs before the controller exists, so look at the action's type.
-        if (context.Result is IAntiforgeryValidationFailedResult
-            && context.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action
-            && action.ControllerTypeInfo.IsSubclassOf(typeof(ResidentControllerBase)))
-        {
-            context.Result = new ViewResult
-            {
-                ViewName = "~/Views/StudenkaSms/Message.cshtml",
-                StatusCode = StatusCodes.Status400BadRequest,
-                ViewData = new ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState)
-                {
-                    Model = new MessagePageModel("Formulář vypršel", "Formulář vypršel nebo nepochází z této stránky. Načtěte stránku znovu a odešlete ho ještě jednou.", "/sms", "Zpět na přihlášení"),
-                },
-            };
-        }
-    }
-
-    public void OnResultExecuted(ResultExecutedContext context)
-    {
     }
 }

@@ -9,7 +9,7 @@ namespace Studenka.Umbraco.Site.IntegrationTests;
 /// Everything a resident, a bot or an attacker can post wrong: each gets a 4xx with a Czech
 /// message, never a 500, and leaves the stored data exactly as it was.
 /// </summary>
-public sealed class MalformedInputTests
+public sealed partial class MalformedInputTests
 {
     private const string Phone = "+420603123456";
 

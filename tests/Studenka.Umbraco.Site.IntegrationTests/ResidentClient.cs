@@ -9,9 +9,10 @@ namespace Studenka.Umbraco.Site.IntegrationTests;
 /// A resident's browser reduced to HTTP: it keeps cookies, reads antiforgery tokens from the page
 /// it was served, and reads "received" SMS from the sandbox gateway's table.
 /// </summary>
-public sealed partial class ResidentClient(StudenkaSiteFactory site)
+/// <param name="http">A client of the site to use instead of a new one (e.g. one on https).</param>
+public sealed partial class ResidentClient(StudenkaSiteFactory site, HttpClient? http = null)
 {
-    public HttpClient Http { get; } = site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Http { get; } = http ?? site.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<string> TokenFromAsync(string path)
     {

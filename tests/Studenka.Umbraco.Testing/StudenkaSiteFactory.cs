@@ -43,6 +43,9 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
 
     public string Directory_ { get; }
 
+    /// <summary>Development by default (the sandbox page is open); Production to test a live site.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
     public string DatabasePath { get; }
 
     public SqliteConnection OpenDatabase()
@@ -54,7 +57,7 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {

@@ -16,6 +16,7 @@ namespace Studenka.Umbraco.Notifications.Web.Management;
 [Produces("application/json")]
 [SameSiteWritesOnly(JsonBodiesOnly = true)]
 [CzechInvalidModelState]
+[CzechApiErrors]
 public abstract class ManagementApiControllerBase : ControllerBase
 {
     public const string RoutePrefix = "umbraco/sms/api/v1";

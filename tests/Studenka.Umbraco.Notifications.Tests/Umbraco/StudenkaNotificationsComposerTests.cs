@@ -84,6 +84,8 @@ public sealed class StudenkaNotificationsComposerTests
             })
             .Build();
         var (services, builder) = NewUmbracoBuilder(configuration);
+        // Every host (Umbraco's too) provides its environment; the package reads it at start.
+        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Environments.Production });
         new StudenkaNotificationsComposer().Compose(builder);
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
