@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 
@@ -36,6 +37,7 @@ public sealed class AddressMapping(IDbConnectionFactory connections, AuditLog au
         }
 
         var moved = await MoveStreetAsync(connection, transaction, from.Id, target.Id, target.PartId, cancellationToken);
+        await CampaignRepository.RetargetStreetAsync(connection, transaction, from.Id, target.Id, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE streets SET is_active = 0, needs_mapping = 0 WHERE id = @Id", new { from.Id }, transaction, cancellationToken: cancellationToken));
         var move = new AddressMove(from.Name, from.PartName, target.Name, target.PartName, moved);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Studenka.Umbraco.Notifications.Campaigns;
 
 namespace Studenka.Umbraco.Notifications.Areas.Ruian;
 
@@ -35,10 +36,15 @@ internal static class RuianStreetReconciliation
                 continue;
             }
 
-            if (target is not null && street.Addresses > 0)
+            if (target is not null)
             {
-                var moved = await AddressMapping.MoveStreetAsync(connection, transaction, street.Id, target.Id, target.PartId, cancellationToken);
-                moves.Add(new AddressMove(street.Name, street.PartName, target.Name, target.PartName, moved));
+                if (street.Addresses > 0)
+                {
+                    var moved = await AddressMapping.MoveStreetAsync(connection, transaction, street.Id, target.Id, target.PartId, cancellationToken);
+                    moves.Add(new AddressMove(street.Name, street.PartName, target.Name, target.PartName, moved));
+                }
+
+                await CampaignRepository.RetargetStreetAsync(connection, transaction, street.Id, target.Id, cancellationToken);
             }
 
             await SetAsync(connection, transaction, street.Id, active: false, needsMapping: false, cancellationToken);

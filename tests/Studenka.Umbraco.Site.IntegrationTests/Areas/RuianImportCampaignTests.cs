@@ -50,6 +50,22 @@ public sealed class RuianImportCampaignTests : IDisposable
     }
 
     [Fact]
+    public async Task A_campaign_prepared_before_the_import_for_a_seed_street_reaches_its_residents_on_the_register_street()
+    {
+        var bedrich = await SignUpAsync("603 100 002", "Studénka", "Poštovní", "701");
+        using var dispatch = await _site.CreateOperatorClientAsync(OperatorRole.Dispatch);
+        var seedPost = StreetId("Studénka", "Poštovní");
+        var id = await CreateAsync(dispatch, new { packageId = 1, streetIds = new[] { seedPost }, text = "Uzavírka Poštovní od 8:00, objeďte přes Butovice." });
+
+        await ImportAsync(RuianCsvFile.Studenka);
+
+        // The seed copy is retired under the draft; the draft now names the register's street its resident moved to.
+        var detail = await dispatch.GetFromJsonAsync<JsonElement>($"{Api}/campaigns/{id}");
+        Assert.Equal([StreetId("Butovice", "Poštovní")], detail.GetProperty("campaign").GetProperty("streetIds").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.Equal([bedrich], await SendExistingAsync(dispatch, id));
+    }
+
+    [Fact]
     public async Task A_second_import_of_the_same_file_changes_nothing()
     {
         await SignUpAsync("603 100 001", "Butovice", "nám. Republiky", "762");
@@ -111,11 +127,17 @@ public sealed class RuianImportCampaignTests : IDisposable
     }
 
     /// <summary>Creates and sends the campaign through the API, waits for the worker, returns who the sandbox sent it to.</summary>
-    private async Task<List<string>> SendAsync(HttpClient client, object draft)
+    private async Task<List<string>> SendAsync(HttpClient client, object draft) => await SendExistingAsync(client, await CreateAsync(client, draft));
+
+    private static async Task<long> CreateAsync(HttpClient client, object draft)
     {
         using var created = await client.PostAsJsonAsync(Api + "/campaigns", draft);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    private async Task<List<string>> SendExistingAsync(HttpClient client, long id)
+    {
         long before;
         using (var db = _site.OpenDatabase())
         {
