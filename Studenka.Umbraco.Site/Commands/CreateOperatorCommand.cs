@@ -45,7 +45,7 @@ public static class CreateOperatorCommand
             return 1;
         }
 
-        output.WriteLine($"Operátor {result.Operator!.UserName} ({result.Operator.DisplayName}) s rolí {result.Operator.Role} byl vytvořen.");
+        output.WriteLine($"Operátor {result.Operator!.UserName} ({result.Operator.DisplayName}) s rolí {result.Operator.Role.CzechName()} byl vytvořen.");
         return 0;
     }
 

@@ -29,7 +29,7 @@ public sealed class CreateOperatorCommandTests
         using var login = await client.LoginAsync("starosta", Password);
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal("Operátor starosta (Jan Starosta) s rolí Administrator byl vytvořen." + Environment.NewLine, output);
+        Assert.Equal("Operátor starosta (Jan Starosta) s rolí Správce byl vytvořen." + Environment.NewLine, output);
         Assert.DoesNotContain(Password, output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         using var db = site.OpenDatabase();
