@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Studenka.Umbraco.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Studenka.Umbraco.Benchmarks -- all | snapshot | dispatch | anatomy | crisis
+// dotnet run -c Release --project benchmarks/Studenka.Umbraco.Benchmarks -- all | snapshot | dispatch | anatomy | crisis | import
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "fake-server")
 {
@@ -13,7 +13,7 @@ if (what == "fake-server")
     return await FakeGatewayProcess.ServeAsync();
 }
 
-var known = new[] { "all", "snapshot", "dispatch", "anatomy", "crisis" };
+var known = new[] { "all", "snapshot", "dispatch", "anatomy", "crisis", "import" };
 if (!known.Contains(what))
 {
     Console.Error.WriteLine($"Unknown benchmark '{what}'. Use one of: {string.Join(", ", known)}.");
@@ -40,6 +40,11 @@ if (what is "all" or "dispatch" or "anatomy")
 if (what is "all" or "crisis")
 {
     results.Add(await CrisisBenchmark.RunAsync(recipients: 3_000));
+}
+
+if (what is "all" or "import")
+{
+    results.Add(await ImportBenchmark.RunAsync(points: 100_000, residents: 5_000));
 }
 
 if (what is "all" or "snapshot")
