@@ -44,11 +44,11 @@ internal sealed class HostRefusalMiddleware(RequestDelegate next, IOptions<HostF
             context.RequestAborted);
     }
 
-    /// <summary>The same test host filtering made: a Host header that matches none of the allowed hosts.</summary>
+    /// <summary>The test host filtering made: a Host header that matches none of the allowed hosts (those in punycode, as it compares them).</summary>
     private bool Refused(HttpRequest request)
     {
-        var allowed = hostFiltering.Value.AllowedHosts;
-        if (allowed is not { Count: > 0 } || allowed.Contains("*"))
+        var allowed = (hostFiltering.Value.AllowedHosts ?? []).Select(h => new HostString(h).ToUriComponent()).ToList();
+        if (allowed.Count == 0 || allowed.Any(h => h is "*" or "[::]" or "0.0.0.0"))
         {
             return false;
         }
