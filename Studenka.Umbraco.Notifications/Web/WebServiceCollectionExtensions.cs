@@ -18,6 +18,7 @@ internal static class WebServiceCollectionExtensions
             {
                 o.Filters.Add<UnreadableFormFilter>();
                 o.Filters.Add<CzechAntiforgeryFailureFilter>();
+                o.Conventions.Add(new HeadLikeGetConvention());
             })
             .AddApplicationPart(typeof(WebServiceCollectionExtensions).Assembly);
         services.AddSingleton<ManageSession>();
