@@ -7,7 +7,8 @@ namespace Studenka.Umbraco.Notifications.Areas;
 /// <summary>
 /// First-start data: Studénka's three city parts (RÚIAN codes) and the streets known from public
 /// sources. Several streets' part is not confirmed, so they are offered under both Butovice and
-/// Studénka until an official RÚIAN import retires the pairs the register does not contain.
+/// Studénka until an official RÚIAN import moves their residents onto the register's street and part
+/// and retires the pairs the register does not contain.
 /// Idempotent: existing rows, including streets an import retired, are left as they are.
 /// </summary>
 public sealed class AreaSeeder(IDbConnectionFactory connections)

@@ -11,6 +11,8 @@ internal static class AreasServiceCollectionExtensions
         services.AddSingleton<AreaSeeder>();
         services.AddOptions<RuianOptions>().BindConfiguration(RuianOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RuianImportService>();
+        services.AddSingleton<AddressReview>();
+        services.AddSingleton<AddressMapping>();
         return services;
     }
 }

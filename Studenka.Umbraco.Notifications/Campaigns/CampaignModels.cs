@@ -82,6 +82,10 @@ public sealed record Campaign(
 /// <summary>What the operator confirms before sending: who, how long, how much, and when it will really go.</summary>
 /// <param name="DueAt">The instant it would go, after quiet hours; differs from <paramref name="RequestedAt"/> inside the window.</param>
 /// <param name="Originator">The sender the SMS will show: the campaign's own, or the configured default.</param>
+/// <param name="AddressesNeedingMapping">
+/// Addresses of would-be recipients in the targeted area whose street the register lacks or a resident typed
+/// (an administrator still has to map them, see <c>GET areas/needs-mapping</c>); a street campaign may miss them.
+/// </param>
 public sealed record CampaignPreview(
     int Recipients,
     int Characters,
@@ -93,7 +97,8 @@ public sealed record CampaignPreview(
     DateTimeOffset RequestedAt,
     DateTimeOffset DueAt,
     bool QuietHoursApply,
-    string Originator);
+    string Originator,
+    int AddressesNeedingMapping);
 
 /// <summary>A campaign with where its SMS are, counted by <see cref="DeliveryProgressQuery"/> (the one definition).</summary>
 public sealed record CampaignDetails(Campaign Campaign, DeliveryProgress Delivery);

@@ -13,7 +13,7 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// </summary>
 public sealed class CampaignPreviewService(
     AreaRepository areas, RecipientTargeting targeting, QuietHours quietHours, IOptions<CampaignOptions> options,
-    IOptions<SmsOptions> sms, TownCalendar calendar, TimeProvider time)
+    IOptions<SmsOptions> sms, TownCalendar calendar, TimeProvider time, AddressReview addressReview)
 {
     public async Task<(CampaignPreview? Preview, IReadOnlyDictionary<string, string> Errors)> PreviewAsync(CampaignDraft draft, CancellationToken cancellationToken)
     {
@@ -38,7 +38,8 @@ public sealed class CampaignPreviewService(
             requested,
             due,
             due > requested,
-            campaign.Originator ?? sms.Value.Originator), errors);
+            campaign.Originator ?? sms.Value.Originator,
+            await addressReview.CountNeedingMappingAsync(campaign.Audience.PackageId, campaign.Audience.CityPartIds, campaign.Audience.StreetIds, cancellationToken)), errors);
     }
 
     /// <summary>The validation every entry point shares (preview, create), against the current areas.</summary>

@@ -42,6 +42,28 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
         return id;
     }
 
+    /// <summary>
+    /// A street merged into another (a RÚIAN import or an administrator's mapping moved its residents):
+    /// campaigns not yet snapshotted aim at the street that now holds them, or they would miss them.
+    /// Sent and sending campaigns keep what they were sent to.
+    /// </summary>
+    public static async Task<int> RetargetStreetAsync(DbConnection connection, DbTransaction transaction, long fromStreetId, long toStreetId, CancellationToken cancellationToken)
+    {
+        var moved = await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO campaign_streets (campaign_id, street_id)
+            SELECT cs.campaign_id, @toStreetId FROM campaign_streets cs JOIN campaigns c ON c.id = cs.campaign_id
+            WHERE cs.street_id = @fromStreetId AND c.state IN @open
+              AND NOT EXISTS (SELECT 1 FROM campaign_streets t WHERE t.campaign_id = cs.campaign_id AND t.street_id = @toStreetId)
+            """, new { fromStreetId, toStreetId, open = OpenStates }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM campaign_streets WHERE street_id = @fromStreetId
+              AND campaign_id IN (SELECT id FROM campaigns WHERE state IN @open)
+            """, new { fromStreetId, open = OpenStates }, transaction, cancellationToken: cancellationToken));
+        return moved;
+    }
+
+    private static readonly string[] OpenStates = [CampaignStates.Draft, CampaignStates.Scheduled];
+
     /// <summary>Moves the campaign to 'scheduled' if it is still in one of <paramref name="from"/>; false when another change won.</summary>
     public static async Task<bool> ScheduleAsync(DbConnection connection, DbTransaction transaction, long id, string[] from, long? requestedAtMs, long dueAtMs, long nowMs, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition("""

@@ -273,6 +273,46 @@ internal static class Migrations
                 PRIMARY KEY (day, threshold)
             );
             """),
+        new(11, "addresses: house number parts and streets missing from the list", """
+            -- house_number stays the canonical text shown to people; its parts let the RÚIAN import check it.
+            ALTER TABLE subscriber_addresses ADD COLUMN house_kind TEXT NULL CHECK (house_kind IN ('cp', 'ce'));
+            ALTER TABLE subscriber_addresses ADD COLUMN house_building INTEGER NULL;
+            ALTER TABLE subscriber_addresses ADD COLUMN house_orientation INTEGER NULL;
+            ALTER TABLE subscriber_addresses ADD COLUMN house_orientation_letter TEXT NULL;
+            -- A street the resident typed because the list lacks it (street_id is then NULL); an administrator maps it.
+            ALTER TABLE subscriber_addresses ADD COLUMN street_text TEXT NULL;
+            -- Numbers stored before could only be "762" or "1234/5a": give them their parts and canonical form.
+            UPDATE subscriber_addresses SET
+                house_building = CAST(house_number AS INTEGER),
+                house_number = CAST(CAST(house_number AS INTEGER) AS TEXT)
+            WHERE house_number IS NOT NULL AND instr(house_number, '/') = 0;
+            UPDATE subscriber_addresses SET
+                house_kind = 'cp',
+                house_building = CAST(substr(house_number, 1, instr(house_number, '/') - 1) AS INTEGER),
+                house_orientation = CAST(substr(house_number, instr(house_number, '/') + 1) AS INTEGER),
+                house_orientation_letter = CASE WHEN lower(substr(house_number, -1)) BETWEEN 'a' AND 'z' THEN lower(substr(house_number, -1)) END,
+                house_number = CAST(CAST(substr(house_number, 1, instr(house_number, '/') - 1) AS INTEGER) AS TEXT) || '/'
+                    || CAST(CAST(substr(house_number, instr(house_number, '/') + 1) AS INTEGER) AS TEXT)
+                    || coalesce(CASE WHEN lower(substr(house_number, -1)) BETWEEN 'a' AND 'z' THEN lower(substr(house_number, -1)) END, '')
+            WHERE house_number IS NOT NULL AND instr(house_number, '/') > 0;
+            """),
+        new(12, "address points and streets needing mapping", """
+            -- A street the register does not (or no longer) list that residents still live on: kept
+            -- active so campaigns reach them, until an administrator maps it onto a register street.
+            ALTER TABLE streets ADD COLUMN needs_mapping INTEGER NOT NULL DEFAULT 0;
+            -- The register's address points (one row of the RÚIAN file each), to check residents' house numbers.
+            CREATE TABLE address_points (
+                adm_code INTEGER PRIMARY KEY,
+                city_part_id INTEGER NOT NULL REFERENCES city_parts(id),
+                street_id INTEGER NULL REFERENCES streets(id),
+                building_kind TEXT NOT NULL CHECK (building_kind IN ('cp', 'ce')),
+                building_number INTEGER NOT NULL,
+                orientation_number INTEGER NULL,
+                orientation_letter TEXT NULL
+            );
+            CREATE INDEX ix_address_points_part ON address_points(city_part_id, building_number);
+            CREATE INDEX ix_address_points_street ON address_points(street_id, orientation_number);
+            """),
         new(13, "webhook token replay cache", """
             -- The jti of each accepted MessageBird webhook token until the token expires (minutes),
             -- so a replayed call is refused on every node. Expired rows are deleted as new ones come.

@@ -55,8 +55,12 @@ public sealed class InboundSmsService(
     {
         SubscriberState? subscriber;
         await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            subscriber = await SubscriberRepository.FindByPhoneAsync(connection, null, phone, cancellationToken);
+            // STOP also withdraws a sign-up still waiting for its code: its data goes, its code subscribes nobody.
+            await VerificationCodes.DeleteSignUpsAsync(connection, transaction, phone, cancellationToken);
+            subscriber = await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         // CancelAsync deletes first and sends only when it deleted, so a concurrent repeat sends nothing.

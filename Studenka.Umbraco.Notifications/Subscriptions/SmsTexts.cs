@@ -10,7 +10,7 @@ namespace Studenka.Umbraco.Notifications.Subscriptions;
 /// Texts of the service SMS. Written without diacritics on purpose: one Czech letter switches the
 /// whole SMS to UCS-2 (70 characters a segment instead of 160) and doubles what the town pays.
 /// </summary>
-public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOptions> subscriptions, IOptions<WebOptions> web)
+public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOptions> subscriptions, PublicUrls urls)
 {
     private string Town => StripDiacritics(sms.Value.TownName);
 
@@ -31,20 +31,15 @@ public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOpti
     /// request's Host header would let anyone send the town's SMS pointing at their own site.
     /// </summary>
     public string AlreadySubscribed() =>
-        $"{Town} SMS: zpravy mesta uz odebirate, znovu se prihlasovat nemusite. Zmenit nebo zrusit odber muzete {Where(ManageUrl, "ve Sprave odberu na webu mesta")}.";
+        $"{Town} SMS: zpravy mesta uz odebirate, znovu se prihlasovat nemusite. Zmenit nebo zrusit odber muzete {Where(urls.ConfiguredManageUrl, "ve Sprave odberu na webu mesta")}.";
 
     /// <summary>Instead of a manage code when the number does not subscribe.</summary>
     public string NotSubscribed() =>
-        $"{Town} SMS: toto cislo zpravy mesta neodebira. Prihlasit se k odberu muzete {Where(web.Value.PublicSignUpUrl, "na webu mesta")}.";
+        $"{Town} SMS: toto cislo zpravy mesta neodebira. Prihlasit se k odberu muzete {Where(urls.ConfiguredSignUpUrl, "na webu mesta")}.";
 
     /// <summary>The answer to START: consent is given only on the web form, never by SMS.</summary>
     public string SignUpLink(string signUpUrl) =>
         $"{Town} SMS: odber zprav si zalozite jen na webu mesta: {signUpUrl}";
-
-    /// <summary>The package's manage page on the host of the configured sign-up page.</summary>
-    private string? ManageUrl => web.Value.PublicSignUpUrl is { Length: > 0 } signUp && Uri.TryCreate(signUp, UriKind.Absolute, out var uri)
-        ? new Uri(uri, "/sms/sprava").ToString()
-        : null;
 
     private static string Where(string? url, string otherwise) => string.IsNullOrEmpty(url) ? otherwise : "na " + url;
 

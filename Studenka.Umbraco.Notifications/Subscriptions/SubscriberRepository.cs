@@ -67,15 +67,16 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
         var packages = await connection.QueryAsync<int>(new CommandDefinition(
             "SELECT package_id FROM subscriber_packages WHERE subscriber_id = @id ORDER BY package_id", new { id }, cancellationToken: cancellationToken));
         // SQLite returns every INTEGER as Int64; Dapper will not bind that to the record's int Position, so map by hand.
-        var addresses = await connection.QueryAsync<(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber)>(new CommandDefinition("""
-            SELECT a.position AS Position, a.city_part_id AS PartId, p.name AS PartName, a.street_id AS StreetId, st.name AS StreetName, a.house_number AS HouseNumber
+        var addresses = await connection.QueryAsync<(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber, string? StreetText)>(new CommandDefinition("""
+            SELECT a.position AS Position, a.city_part_id AS PartId, p.name AS PartName, a.street_id AS StreetId, st.name AS StreetName, a.house_number AS HouseNumber,
+                   a.street_text AS StreetText
             FROM subscriber_addresses a
             JOIN city_parts p ON p.id = a.city_part_id
             LEFT JOIN streets st ON st.id = a.street_id
             WHERE a.subscriber_id = @id ORDER BY a.position
             """, new { id }, cancellationToken: cancellationToken));
         return new Subscriber(s.Id, s.Phone, s.Name, s.Email, s.Status, packages.ToList(),
-            addresses.Select(a => new SubscriberAddress((int)a.Position, a.PartId, a.PartName, a.StreetId, a.StreetName, a.HouseNumber)).ToList(), s.ConsentVersion,
+            addresses.Select(a => new SubscriberAddress((int)a.Position, a.PartId, a.PartName, a.StreetId, a.StreetName, a.HouseNumber, a.StreetText)).ToList(), s.ConsentVersion,
             DateTimeOffset.FromUnixTimeMilliseconds(s.ConsentAtMs), DateTimeOffset.FromUnixTimeMilliseconds(s.CreatedAtMs),
             s.ActivatedAtMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null);
     }
@@ -127,8 +128,15 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO subscriber_addresses (subscriber_id, position, city_part_id, street_id, house_number) VALUES (@id, @Position, @PartId, @StreetId, @HouseNumber)",
-            details.Addresses.Select(a => new { id, a.Position, a.PartId, a.StreetId, a.HouseNumber }), transaction, cancellationToken: cancellationToken));
+            """
+            INSERT INTO subscriber_addresses (subscriber_id, position, city_part_id, street_id, street_text, house_number, house_kind, house_building, house_orientation, house_orientation_letter)
+            VALUES (@id, @Position, @PartId, @StreetId, @StreetText, @HouseNumber, @Kind, @Building, @Orientation, @OrientationLetter)
+            """,
+            details.Addresses.Select(a => new
+            {
+                id, a.Position, a.PartId, a.StreetId, a.StreetText, a.HouseNumber,
+                a.House?.Kind, a.House?.Building, a.House?.Orientation, a.House?.OrientationLetter,
+            }), transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO subscriber_packages (subscriber_id, package_id) VALUES (@id, @package)",
             details.Packages.Select(package => new { id, package }), transaction, cancellationToken: cancellationToken));

@@ -1,9 +1,12 @@
+using Studenka.Umbraco.Notifications.Areas;
+
 namespace Studenka.Umbraco.Notifications.Subscriptions;
 
 /// <summary>An address slot as typed in the form; all parts may be missing or wrong.</summary>
-public sealed record AddressInput(long? PartId, long? StreetId, string? HouseNumber)
+/// <param name="StreetMissing">"Moje ulice v seznamu chybí": the resident types <paramref name="StreetName"/> instead of choosing.</param>
+public sealed record AddressInput(long? PartId, long? StreetId, string? HouseNumber, bool StreetMissing = false, string? StreetName = null)
 {
-    public bool IsEmpty => PartId is null && StreetId is null && string.IsNullOrWhiteSpace(HouseNumber);
+    public bool IsEmpty => PartId is null && StreetId is null && string.IsNullOrWhiteSpace(HouseNumber) && string.IsNullOrWhiteSpace(StreetName);
 }
 
 /// <summary>What a resident submitted, unvalidated. <see cref="Phone"/> and <see cref="Consent"/> are ignored when editing.</summary>
@@ -15,7 +18,13 @@ public sealed record SubscriptionInput(
     IReadOnlyList<int> Packages,
     bool Consent);
 
-public sealed record ValidatedAddress(int Position, long PartId, long? StreetId, string? HouseNumber);
+/// <param name="HouseNumber">The canonical form (<see cref="Areas.HouseNumber.Canonical"/>).</param>
+/// <param name="StreetText">A street missing from the list, as the resident named it; <paramref name="StreetId"/> is then null.</param>
+public sealed record ValidatedAddress(int Position, long PartId, long? StreetId, string? HouseNumber, string? StreetText = null)
+{
+    /// <summary>The parts of <see cref="HouseNumber"/> (the canonical form reads back to the same parts).</summary>
+    public HouseNumber? House => Areas.HouseNumber.Parse(HouseNumber);
+}
 
 /// <summary>A subscription that passed every rule; the only shape the repository accepts.</summary>
 public sealed record SubscriptionDetails(
@@ -27,11 +36,12 @@ public sealed record SubscriptionDetails(
 /// <summary>A Czech message for one form field (field names follow the form: <c>Addresses[0].StreetId</c>).</summary>
 public sealed record FieldError(string Field, string Message);
 
-public sealed record SubscriberAddress(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber)
+/// <param name="StreetText">A street the resident named because the list lacked it (then <paramref name="StreetName"/> is null).</param>
+public sealed record SubscriberAddress(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber, string? StreetText = null)
 {
-    public string Display => StreetName is null
+    public string Display => (StreetName ?? StreetText) is not { } street
         ? $"{PartName}{(HouseNumber is null ? string.Empty : " " + HouseNumber)}"
-        : $"{StreetName}{(HouseNumber is null ? string.Empty : " " + HouseNumber)}, {PartName}";
+        : $"{street}{(HouseNumber is null ? string.Empty : " " + HouseNumber)}, {PartName}";
 }
 
 /// <summary>A stored subscriber as the resident may see and download it.</summary>

@@ -10,6 +10,8 @@ public static partial class SubscriptionValidator
     public const int MaxAddresses = 3;
     public const int MaxNameLength = 100;
     public const int MaxEmailLength = 254;
+    public const int MinStreetNameLength = 2;
+    public const int MaxStreetNameLength = 60;
 
     public static (SubscriptionDetails? Details, IReadOnlyList<FieldError> Errors) Validate(SubscriptionInput input, AreaCatalog areas, bool requireConsent)
     {
@@ -80,29 +82,22 @@ public static partial class SubscriptionValidator
                 continue;
             }
 
-            if (part.HasStreets && a.StreetId is null)
+            if (ValidateStreet(a, i, part, errors) is not { } street)
             {
-                errors.Add(new($"{field}.StreetId", $"Adresa {i + 1}: vyberte ulici v části {part.Part.Name}."));
-                continue;
-            }
-
-            if (a.StreetId is { } streetId && part.Streets.All(s => s.Id != streetId))
-            {
-                errors.Add(new($"{field}.StreetId", part.HasStreets
-                    ? $"Adresa {i + 1}: vybraná ulice neleží v části {part.Part.Name}."
-                    : $"Adresa {i + 1}: část {part.Part.Name} nemá ulice, ulici nevybírejte."));
                 continue;
             }
 
             var house = Clean(a.HouseNumber);
-            if (house is not null && !HouseNumberPattern().IsMatch(house))
+            var parsed = HouseNumber.Parse(house);
+            if (house is not null && parsed is null)
             {
-                errors.Add(new($"{field}.HouseNumber", $"Adresa {i + 1}: číslo domu zadejte jako 762 nebo 1234/5a."));
+                errors.Add(new($"{field}.HouseNumber", $"Adresa {i + 1}: číslo domu zadejte jako {HouseNumber.FormatHint}, nebo pole nechte prázdné."));
                 continue;
             }
 
-            var address = new ValidatedAddress(result.Count + 1, partId, a.StreetId, house);
-            if (result.Any(r => r.PartId == address.PartId && r.StreetId == address.StreetId && r.HouseNumber == address.HouseNumber))
+            var address = new ValidatedAddress(result.Count + 1, partId, street.Id, parsed?.Canonical, street.Text);
+            if (result.Any(r => r.PartId == address.PartId && r.StreetId == address.StreetId && r.HouseNumber == address.HouseNumber
+                && StreetKey(r.StreetText) == StreetKey(address.StreetText)))
             {
                 errors.Add(new($"{field}.PartId", $"Adresa {i + 1} je stejná jako jedna z předchozích."));
                 continue;
@@ -118,6 +113,76 @@ public static partial class SubscriptionValidator
 
         return result;
     }
+
+    /// <summary>The chosen street, the typed one ("Moje ulice v seznamu chybí"), or none where the part has no streets; null after an error.</summary>
+    private static (long? Id, string? Text)? ValidateStreet(AddressInput a, int i, CityPartWithStreets part, List<FieldError> errors)
+    {
+        var field = $"Addresses[{i}]";
+        var typed = Clean(a.StreetName);
+        if (a.StreetMissing || (typed is not null && a.StreetId is null))
+        {
+            return ValidateTypedStreet(a, typed, i, part, errors);
+        }
+
+        if (part.HasStreets && a.StreetId is null)
+        {
+            errors.Add(new($"{field}.StreetId", $"Adresa {i + 1}: vyberte ulici v části {part.Part.Name}, nebo zaškrtněte „Moje ulice v seznamu chybí“ a napište její název."));
+            return null;
+        }
+
+        if (a.StreetId is { } streetId && part.Streets.All(s => s.Id != streetId))
+        {
+            errors.Add(new($"{field}.StreetId", part.HasStreets
+                ? $"Adresa {i + 1}: vybraná ulice neleží v části {part.Part.Name}."
+                : $"Adresa {i + 1}: část {part.Part.Name} nemá ulice, ulici nevybírejte."));
+            return null;
+        }
+
+        if (typed is not null)
+        {
+            errors.Add(new($"{field}.StreetName", $"Adresa {i + 1}: vyberte ulici ze seznamu, nebo napište její název – ne obojí."));
+            return null;
+        }
+
+        return (a.StreetId, null);
+    }
+
+    private static (long? Id, string? Text)? ValidateTypedStreet(AddressInput a, string? typed, int i, CityPartWithStreets part, List<FieldError> errors)
+    {
+        var field = $"Addresses[{i}].StreetName";
+        string? error = null;
+        if (!part.HasStreets)
+        {
+            error = $"Adresa {i + 1}: část {part.Part.Name} nemá ulice, název ulice nevyplňujte.";
+        }
+        else if (a.StreetId is not null)
+        {
+            error = $"Adresa {i + 1}: vyberte ulici ze seznamu, nebo napište její název – ne obojí.";
+        }
+        else if (typed is null)
+        {
+            error = $"Adresa {i + 1}: napište název ulice, která v seznamu chybí.";
+        }
+        else if (StreetNames.Tidy(typed) is var tidy && (tidy.Length is < MinStreetNameLength or > MaxStreetNameLength || !StreetNamePattern().IsMatch(tidy)))
+        {
+            error = tidy.Length > MaxStreetNameLength
+                ? $"Adresa {i + 1}: název ulice může mít nejvýše {MaxStreetNameLength} znaků."
+                : $"Adresa {i + 1}: název ulice může obsahovat písmena, číslice, mezery, tečku, čárku, pomlčku a apostrof (např. 17. listopadu).";
+        }
+
+        if (error is not null)
+        {
+            errors.Add(new(field, error));
+            return null;
+        }
+
+        // A typed name the list does have ("nam. Republiky" for "nám. Republiky") is that street.
+        var tidyName = StreetNames.Tidy(typed!);
+        var known = part.Streets.FirstOrDefault(s => StreetNames.Key(s.Name) == StreetNames.Key(tidyName));
+        return known is null ? (null, tidyName) : (known.Id, null);
+    }
+
+    private static string? StreetKey(string? text) => text is null ? null : StreetNames.Key(text);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -140,6 +205,7 @@ public static partial class SubscriptionValidator
     [GeneratedRegex(@"^[^\s@<>""]+@[^\s@<>""]+\.[^\s@<>""]+$")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^[0-9]{1,5}(?:/[0-9]{1,4}[a-zA-Z]?)?$")]
-    private static partial Regex HouseNumberPattern();
+    // At least two letters: "12" or "--" is not a street name; digits are for names such as "2. května".
+    [GeneratedRegex(@"^(?=(?:.*\p{L}){2})[\p{L}\p{M}0-9][\p{L}\p{M}0-9 .,'’\-]*$")]
+    private static partial Regex StreetNamePattern();
 }

@@ -18,14 +18,17 @@ public sealed class SubscriptionFormModel
 
     public SubscriptionInput ToInput() => new(
         Phone, Name, Email,
-        Addresses.Select(a => new AddressInput(a.PartId, a.StreetId, a.HouseNumber)).ToList(),
+        Addresses.Select(a => new AddressInput(a.PartId, a.StreetId, a.HouseNumber, a.StreetMissing, a.StreetName)).ToList(),
         Packages, Consent);
 
     public static SubscriptionFormModel From(Subscriber s) => new()
     {
         Name = s.Name,
         Email = s.Email,
-        Addresses = s.Addresses.Select(a => new AddressFormModel { PartId = a.PartId, StreetId = a.StreetId, HouseNumber = a.HouseNumber }).ToList(),
+        Addresses = s.Addresses.Select(a => new AddressFormModel
+        {
+            PartId = a.PartId, StreetId = a.StreetId, HouseNumber = a.HouseNumber, StreetMissing = a.StreetText is not null, StreetName = a.StreetText,
+        }).ToList(),
         Packages = s.Packages.ToList(),
     };
 }
@@ -35,6 +38,11 @@ public sealed class AddressFormModel
     public long? PartId { get; set; }
     public long? StreetId { get; set; }
     public string? HouseNumber { get; set; }
+
+    /// <summary>"Moje ulice v seznamu chybí" is ticked: <see cref="StreetName"/> names the street.</summary>
+    public bool StreetMissing { get; set; }
+
+    public string? StreetName { get; set; }
 }
 
 public enum FormMode

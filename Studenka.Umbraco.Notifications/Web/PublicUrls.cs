@@ -10,11 +10,22 @@ namespace Studenka.Umbraco.Notifications.Web;
 public sealed class PublicUrls(IOptions<WebOptions> options)
 {
     /// <summary>The sign-up page as sent to residents who text START.</summary>
-    public string SignUpUrl(string fromRequest) => options.Value switch
+    public string SignUpUrl(string fromRequest) => ConfiguredSignUpUrl ?? fromRequest;
+
+    /// <summary>The sign-up page from configuration only (never from a request), or null when none is set.</summary>
+    public string? ConfiguredSignUpUrl => options.Value switch
     {
         { PublicSignUpUrl: { Length: > 0 } configured } => configured,
         { PublicBaseUrl: { } root } => Combine(root, "/sms"),
-        _ => fromRequest,
+        _ => null,
+    };
+
+    /// <summary>The package's manage page on the configured public host, or null when none is set.</summary>
+    public string? ConfiguredManageUrl => options.Value switch
+    {
+        { PublicBaseUrl: { } root } => Combine(root, "/sms/sprava"),
+        { PublicSignUpUrl: { Length: > 0 } signUp } when Uri.TryCreate(signUp, UriKind.Absolute, out var uri) => new Uri(uri, "/sms/sprava").ToString(),
+        _ => null,
     };
 
     public static string Combine(Uri root, string path) => root.OriginalString.TrimEnd('/') + path;

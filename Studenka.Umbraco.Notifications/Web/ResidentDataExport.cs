@@ -27,7 +27,7 @@ public sealed record ResidentDataExport(
         s.Email,
         s.Status == "active" ? "aktivní" : "čeká na ověření",
         TopicPackages.All.Where(p => s.Packages.Contains(p.Id)).Select(p => new Package(p.Id, p.Name)).ToList(),
-        s.Addresses.Select(a => new Address(a.PartName, a.StreetName, a.HouseNumber, a.Display)).ToList(),
+        s.Addresses.Select(a => new Address(a.PartName, a.StreetName ?? a.StreetText, a.HouseNumber, a.Display)).ToList(),
         new Consent(s.ConsentVersion, calendar.ToLocal(s.ConsentAt)),
         calendar.ToLocal(s.CreatedAt),
         s.ActivatedAt is { } activated ? calendar.ToLocal(activated) : null);

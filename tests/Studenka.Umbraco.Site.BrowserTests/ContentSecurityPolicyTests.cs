@@ -48,7 +48,7 @@ public sealed class ContentSecurityPolicyTests(ChromiumFixture chromium) : IAsyn
         // The script ran: choosing a part without streets hides the street list.
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
         await address.GetByLabel("Část obce").SelectOptionAsync(new SelectOptionValue { Label = "Nová Horka" });
-        await Expect(address.GetByLabel("Ulice")).ToBeHiddenAsync();
+        await Expect(address.GetByLabel("Ulice", new() { Exact = true })).ToBeHiddenAsync();
         Assert.Empty(violations);
     }
 }

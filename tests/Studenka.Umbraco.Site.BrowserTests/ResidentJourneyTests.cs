@@ -80,7 +80,7 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
 
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
         await address.GetByLabel("Část obce").SelectOptionAsync(new SelectOptionValue { Label = "Butovice" });
-        await address.GetByLabel("Ulice").SelectOptionAsync(new SelectOptionValue { Label = "Malá strana" });
+        await address.GetByLabel("Ulice", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Malá strana" });
         await address.GetByLabel("Číslo domu").FillAsync("216");
 
         await page.GetByLabel("1. Krizové zprávy", new() { Exact = true }).CheckAsync();
@@ -108,7 +108,7 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
     {
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
         await Expect(address.GetByLabel("Část obce").Locator("option:checked")).ToHaveTextAsync("Butovice");
-        await Expect(address.GetByLabel("Ulice").Locator("option:checked")).ToHaveTextAsync("Malá strana");
+        await Expect(address.GetByLabel("Ulice", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync("Malá strana");
         await Expect(address.GetByLabel("Číslo domu")).ToHaveValueAsync("216");
         await Expect(page.GetByLabel("Jméno")).ToHaveValueAsync("Jana Nováková");
         await Expect(page.GetByLabel("1. Krizové zprávy", new() { Exact = true })).ToBeCheckedAsync();

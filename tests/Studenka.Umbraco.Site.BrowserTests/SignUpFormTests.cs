@@ -53,7 +53,7 @@ public sealed class SignUpFormTests(ChromiumFixture chromium) : IAsyncLifetime
         await page.GotoAsync("/sms");
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
         var part = address.GetByLabel("Část obce");
-        var street = address.GetByLabel("Ulice");
+        var street = address.GetByLabel("Ulice", new() { Exact = true });
 
         await part.SelectOptionAsync(new SelectOptionValue { Label = "Nová Horka" });
         await Expect(street).ToBeHiddenAsync();

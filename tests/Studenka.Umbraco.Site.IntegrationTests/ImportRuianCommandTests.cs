@@ -19,7 +19,9 @@ public sealed class ImportRuianCommandTests
         Assert.True(exitCode == 0, error.ToString());
         Assert.Contains("adresních míst: 19", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Ulice: přidáno 2, potvrzeno 12", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Vyřazené ulice z výchozích dat: 10 (2. května (Studénka), ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Vyřazené ulice (nejsou v registru a nikdo na nich nebydlí): 10\n  2. května (Studénka)\n", output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Čeká na přiřazení správcem (GET umbraco/sms/api/v1/areas/needs-mapping): 0", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Čísla domů, která registr na dané ulici a v části obce nezná: 0", output.ToString(), StringComparison.Ordinal);
         using var db = factory.OpenDatabase();
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM streets WHERE source = 'ruian' AND is_active = 1 AND name IN ('Na Trávníkách', 'Požárnická')";

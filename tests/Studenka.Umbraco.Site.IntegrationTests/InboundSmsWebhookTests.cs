@@ -89,6 +89,19 @@ public sealed class InboundSmsWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Stop_during_an_unconfirmed_sign_up_deletes_it_so_its_code_no_longer_subscribes()
+    {
+        var response = await _resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(site: _site), "/sms");
+        var code = _resident.LatestCode(E164);
+
+        await _messageBird.InboundFormAsync(Msisdn, "STOP");
+        var confirm = await _resident.PostAsync("/sms/overeni", [new("t", ResidentClient.TokenParameter(response)), new("code", code)], response.Headers.Location!.OriginalString);
+
+        Assert.NotEqual(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Equal(0, Subscribers());
+    }
+
+    [Fact]
     public async Task Stop_from_a_number_that_is_not_subscribed_sends_nothing()
     {
         var response = await _messageBird.InboundFormAsync(Msisdn, "STOP");

@@ -4,7 +4,10 @@ using System.Text;
 namespace Studenka.Umbraco.Testing;
 
 /// <summary>One address point of a generated RÚIAN file; <see cref="Street"/> is null where a part has no streets.</summary>
-public sealed record RuianAddress(long PartCode, string PartName, string? Street, int HouseNumber, long MunicipalityCode = 599921, string MunicipalityName = "Studénka");
+/// <param name="Kind">Typ SO: "č.p." or "č.ev.".</param>
+public sealed record RuianAddress(
+    long PartCode, string PartName, string? Street, int HouseNumber, long MunicipalityCode = 599921, string MunicipalityName = "Studénka",
+    int? Orientation = null, string? OrientationLetter = null, string Kind = "č.p.");
 
 /// <summary>
 /// Builds files in the real ČÚZK "adresní místa" format: the 19-column header, ';', CRLF lines,
@@ -52,7 +55,7 @@ public static class RuianCsvFile
             table.Add(
             [
                 Code(adm++), Code(a.MunicipalityCode), a.MunicipalityName, "", "", "", "", Code(a.PartCode), a.PartName,
-                streetCode, a.Street ?? "", "č.p.", Code(a.HouseNumber), "", "", "74213",
+                streetCode, a.Street ?? "", a.Kind, Code(a.HouseNumber), a.Orientation is { } o ? Code(o) : "", a.OrientationLetter ?? "", "74213",
                 $"48{a.HouseNumber % 10}000.{a.HouseNumber % 100:00}", "1113600.00", "2011-07-01T00:00:00",
             ]);
         }

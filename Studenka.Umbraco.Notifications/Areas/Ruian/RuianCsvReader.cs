@@ -145,9 +145,38 @@ internal static class RuianCsvReader
             errors.Add(new RuianImportError(line, $"má {Quote(RuianColumns.StreetCode)}, ale prázdný {Quote(RuianColumns.StreetName)}."));
         }
 
+        var point = RuianColumns.AddressPoint.All(columns.ContainsKey) ? Point() : null;
         return errors.Count > errorsBefore
             ? null
-            : new RuianAddressRow(line, municipality, municipalityName, part, partName, street, streetName.Length > 0 ? streetName : null);
+            : new RuianAddressRow(line, municipality, municipalityName, part, partName, street, streetName.Length > 0 ? streetName : null, point);
+
+        RuianAddressPoint? Point()
+        {
+            var kind = Field(RuianColumns.BuildingKind) switch
+            {
+                "č.p." => "cp",
+                "č.ev." => "ce",
+                var other => Error($"sloupec {Quote(RuianColumns.BuildingKind)} musí být „č.p.“ nebo „č.ev.“, je {Quote(other)}."),
+            };
+            var adm = Code(RuianColumns.AdmCode);
+            var building = Code(RuianColumns.BuildingNumber);
+            long? orientation = Field(RuianColumns.Orientation).Length > 0 ? Code(RuianColumns.Orientation) : null;
+            var letter = Field(RuianColumns.OrientationLetter);
+            if (letter.Length > 0 && (orientation is null || letter.Length != 1 || !char.IsAsciiLetter(letter[0])))
+            {
+                Error($"sloupec {Quote(RuianColumns.OrientationLetter)} musí být jedno písmeno u čísla orientačního, je {Quote(letter)}.");
+            }
+
+            return kind is null || building > int.MaxValue || orientation > int.MaxValue
+                ? null
+                : new RuianAddressPoint(adm, kind, (int)building, (int?)orientation, letter.Length > 0 ? letter.ToLowerInvariant() : null);
+        }
+
+        string? Error(string message)
+        {
+            errors.Add(new RuianImportError(line, message));
+            return null;
+        }
 
         long Code(string column)
         {

@@ -8,7 +8,7 @@ public sealed record RuianImportError(int? Line, string Message)
     public override string ToString() => Line is null ? Message : $"Řádek {Line}: {Message}";
 }
 
-/// <summary>What a successful import changed. Street rows are never deleted, only retired.</summary>
+/// <summary>What a successful import changed, and what still needs an administrator. Street rows are never deleted, only retired.</summary>
 public sealed record RuianImportSummary
 {
     /// <summary>Address rows (adresní místa) read from the file, without the header.</summary>
@@ -32,10 +32,20 @@ public sealed record RuianImportSummary
     /// <summary>Inactive streets the file lists again.</summary>
     public required int StreetsReactivated { get; init; }
 
-    /// <summary>Active seed streets the file does not contain, as "street (part)"; they are now inactive.</summary>
-    public required IReadOnlyList<string> RetiredSeedStreets { get; init; }
+    /// <summary>Residents' addresses moved onto the register's street (and its part), per street or typed name.</summary>
+    public required IReadOnlyList<AddressMove> Moves { get; init; }
 
-    public int SeedStreetsRetired => RetiredSeedStreets.Count;
+    /// <summary>Streets the file does not contain and nobody lives on, as "street (part)"; now inactive (never deleted).</summary>
+    public required IReadOnlyList<string> RetiredStreets { get; init; }
+
+    /// <summary>After the import: streets the register lacks that residents still use (kept targetable), and typed streets no register street matched.</summary>
+    public required AddressesNeedingMapping NeedsMapping { get; init; }
+
+    /// <summary>Address points in the file; 0 when it lacks their columns (then house numbers are not checked).</summary>
+    public required int AddressPoints { get; init; }
+
+    /// <summary>After the import: residents' house numbers that no address point has on that street and part.</summary>
+    public required IReadOnlyList<HouseNumberMismatch> HouseNumberMismatches { get; init; }
 }
 
 /// <summary>Either a summary or the errors that stopped the import; a failed import wrote nothing.</summary>

@@ -1,22 +1,21 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Areas.Ruian;
 
 /// <summary>
-/// Upserts city parts (by RÚIAN code) and streets (by part and name) from the official address
-/// file of one municipality, in one transaction: the whole file is read and validated first, and
-/// any error leaves the database as it was. Seed streets the file does not contain are retired
-/// (made inactive), never deleted, because subscriber addresses point at them.
+/// Upserts city parts (by RÚIAN code), streets (by part and name) and address points from the
+/// official address file of one municipality, in one transaction: the whole file is read and
+/// validated first, and any error leaves the database as it was. Residents on a street the file
+/// lacks are moved onto the register's street of the same name (<see cref="RuianStreetReconciliation"/>);
+/// a street nobody lives on is retired (never deleted); one residents use that matches nothing stays
+/// targetable and needs mapping.
 /// </summary>
 public sealed class RuianImportService(IDbConnectionFactory connections)
 {
     /// <summary>Prague's file, the largest, is about 15 MB; anything far above is not an address file.</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
-
-    private static readonly StringComparer CzechOrder = StringComparer.Create(CultureInfo.GetCultureInfo("cs-CZ"), ignoreCase: true);
 
     public async Task<RuianImportResult> ImportAsync(Stream csv, long expectedMunicipalityCode, CancellationToken cancellationToken)
     {
@@ -48,7 +47,11 @@ public sealed class RuianImportService(IDbConnectionFactory connections)
             return RuianImportResult.Failure([parts.Error]);
         }
 
-        var streets = await UpsertStreetsAsync(connection, transaction, plan, parts.IdsByCode, municipality, cancellationToken);
+        var streets = await RuianStreetWriter.WriteAsync(connection, transaction, plan, parts.IdsByCode, municipality, cancellationToken);
+        var reconciled = await RuianStreetReconciliation.ReconcileAsync(connection, transaction, streets, cancellationToken);
+        await RuianAddressPointWriter.WriteAsync(connection, transaction, plan, parts.IdsByCode, streets.Register, cancellationToken);
+        var needsMapping = await AddressReview.NeedingMappingAsync(connection, transaction, cancellationToken);
+        var mismatches = await AddressReview.HouseNumberMismatchesAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return RuianImportResult.Success(new RuianImportSummary
         {
@@ -60,7 +63,11 @@ public sealed class RuianImportService(IDbConnectionFactory connections)
             StreetsUnchanged = streets.Unchanged,
             StreetsConfirmed = streets.Confirmed,
             StreetsReactivated = streets.Reactivated,
-            RetiredSeedStreets = streets.Retired,
+            Moves = reconciled.Moves,
+            RetiredStreets = reconciled.Retired,
+            NeedsMapping = needsMapping,
+            AddressPoints = plan.Points.Count,
+            HouseNumberMismatches = mismatches,
         });
     }
 
@@ -106,68 +113,6 @@ public sealed class RuianImportService(IDbConnectionFactory connections)
         }
 
         return new PartChanges(ids, added, unchanged, renamed, null);
-    }
-
-    private sealed record StreetRow(long Id, long CityPartId, string Name, long? RuianCode, string Source, long IsActive, string PartName)
-    {
-        public bool Active => IsActive == 1;
-    }
-
-    private sealed record StreetChanges(int Added, int Unchanged, int Confirmed, int Reactivated, IReadOnlyList<string> Retired);
-
-    private static async Task<StreetChanges> UpsertStreetsAsync(
-        DbConnection connection, DbTransaction transaction, RuianImportPlan plan, Dictionary<long, long> partIds, long municipality, CancellationToken cancellationToken)
-    {
-        var existing = (await connection.QueryAsync<StreetRow>(new CommandDefinition("""
-            SELECT s.id AS Id, s.city_part_id AS CityPartId, s.name AS Name, s.ruian_code AS RuianCode,
-                   s.source AS Source, s.is_active AS IsActive, p.name AS PartName
-            FROM streets s JOIN city_parts p ON p.id = s.city_part_id
-            WHERE p.municipality_code = @Municipality
-            """, new { Municipality = municipality }, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(s => (s.CityPartId, s.Name));
-        var inFile = new HashSet<long>();
-        int added = 0, unchanged = 0, confirmed = 0, reactivated = 0;
-        foreach (var street in plan.Streets)
-        {
-            var partId = partIds[street.PartCode];
-            if (!existing.TryGetValue((partId, street.Name), out var row))
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO streets (city_part_id, name, ruian_code, source, is_active) VALUES (@PartId, @Name, @Code, 'ruian', 1)",
-                    new { PartId = partId, street.Name, street.Code }, transaction, cancellationToken: cancellationToken));
-                added++;
-                continue;
-            }
-
-            inFile.Add(row.Id);
-            if (row.Active && row.Source == "ruian" && row.RuianCode == street.Code)
-            {
-                unchanged++;
-                continue;
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE streets SET ruian_code = @Code, source = 'ruian', is_active = 1 WHERE id = @Id",
-                new { street.Code, row.Id }, transaction, cancellationToken: cancellationToken));
-            if (row.Active)
-            {
-                confirmed++;
-            }
-            else
-            {
-                reactivated++;
-            }
-        }
-
-        var retire = existing.Values.Where(s => s.Source == "seed" && s.Active && !inFile.Contains(s.Id)).ToList();
-        foreach (var street in retire)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE streets SET is_active = 0 WHERE id = @Id", new { street.Id }, transaction, cancellationToken: cancellationToken));
-        }
-
-        var retired = retire.Select(s => $"{s.Name} ({s.PartName})").Order(CzechOrder).ToList();
-        return new StreetChanges(added, unchanged, confirmed, reactivated, retired);
     }
 
     private static async Task<byte[]?> ReadAllAsync(Stream csv, CancellationToken cancellationToken)

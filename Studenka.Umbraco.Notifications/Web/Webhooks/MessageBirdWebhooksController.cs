@@ -21,7 +21,6 @@ namespace Studenka.Umbraco.Notifications.Web.Webhooks;
 public sealed class MessageBirdWebhooksController(
     DeliveryReports reports,
     InboundSmsService inbound,
-    IOptions<WebOptions> web,
     TimeProvider time,
     ILogger<MessageBirdWebhooksController> logger) : ControllerBase
 {
@@ -55,10 +54,8 @@ public sealed class MessageBirdWebhooksController(
         return Text(StatusCodes.Status200OK, outcome.ToString());
     }
 
-    private string SignUpUrl() =>
-        web.Value.PublicSignUpUrl is { Length: > 0 } configured
-            ? configured
-            : $"{Request.Scheme}://{Request.Host.ToUriComponent()}{Request.PathBase.ToUriComponent()}/sms";
+    /// <summary>The signed request's own host; configuration wins in <see cref="PublicUrls.SignUpUrl"/>.</summary>
+    private string SignUpUrl() => $"{Request.Scheme}://{Request.Host.ToUriComponent()}{Request.PathBase.ToUriComponent()}/sms";
 
     private ContentResult Text(int status, string text) =>
         new() { StatusCode = status, Content = text, ContentType = "text/plain; charset=utf-8" };

@@ -1,6 +1,7 @@
 // Progressive enhancement only: without this file the form still works (streets are grouped by
 // city part and the server checks the pair). With it, each street list shows only the streets of
-// the chosen part, and the error summary takes focus so screen readers announce it.
+// the chosen part, the "street missing" text field appears only when its box is ticked, and the
+// error summary takes focus so screen readers announce it.
 (function () {
   'use strict';
 
@@ -20,8 +21,21 @@
     if (selected && selected.parentElement && selected.parentElement.tagName === 'OPTGROUP' && selected.parentElement.disabled) {
       street.value = '';
     }
-    street.disabled = chosen !== '' && !hasStreets;
-    street.closest('.studenka-sms-field').hidden = chosen !== '' && !hasStreets;
+    var noStreets = chosen !== '' && !hasStreets;
+    var missing = address.querySelector('[data-street-missing] input[type=checkbox]');
+    var typed = address.querySelector('[data-street-name] input');
+    var typing = !noStreets && !!missing && missing.checked;
+    // A typed street replaces the list: the list is neither shown nor posted, and the other way round.
+    street.disabled = noStreets || typing;
+    street.closest('.studenka-sms-field').hidden = noStreets || typing;
+    if (missing) {
+      missing.disabled = noStreets;
+      missing.closest('[data-street-missing]').hidden = noStreets;
+    }
+    if (typed) {
+      typed.disabled = !typing;
+      typed.closest('[data-street-name]').hidden = !typing;
+    }
   }
 
   function init() {
@@ -29,6 +43,14 @@
       filterStreets(address);
       var part = address.querySelector('select[data-part]');
       if (part) part.addEventListener('change', function () { filterStreets(address); });
+      var missing = address.querySelector('[data-street-missing] input[type=checkbox]');
+      if (missing) {
+        missing.addEventListener('change', function () {
+          filterStreets(address);
+          var next = address.querySelector(missing.checked ? '[data-street-name] input' : 'select[data-street]');
+          if (next) next.focus();
+        });
+      }
     });
     var summary = document.querySelector('.studenka-sms-error-summary[data-focus]');
     if (summary) summary.focus();

@@ -19,8 +19,8 @@ public sealed class RuianImportServiceTests
         Assert.Equal((19, 0, 3, 0), (s.RowsRead, s.PartsAdded, s.PartsUnchanged, s.PartsRenamed));
         // 12 of the 22 seed pairs are in the file; "náměstí Republiky" and "Na Trávníkách" are new.
         Assert.Equal((2, 12, 0, 0), (s.StreetsAdded, s.StreetsConfirmed, s.StreetsUnchanged, s.StreetsReactivated));
-        Assert.Equal(10, s.SeedStreetsRetired);
-        Assert.Contains("Nádražní (Butovice)", s.RetiredSeedStreets);
+        Assert.Equal(10, s.RetiredStreets.Count);
+        Assert.Contains("Nádražní (Butovice)", s.RetiredStreets);
 
         var streets = await db.StreetsAsync();
         var active = streets.Where(r => r.IsActive == 1).Select(r => (r.Part, r.Name)).Order().ToList();
@@ -44,7 +44,7 @@ public sealed class RuianImportServiceTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var s = result.Summary;
         Assert.Equal((0, 3, 0), (s.PartsAdded, s.PartsUnchanged, s.PartsRenamed));
-        Assert.Equal((0, 0, 14, 0, 0), (s.StreetsAdded, s.StreetsConfirmed, s.StreetsUnchanged, s.StreetsReactivated, s.SeedStreetsRetired));
+        Assert.Equal((0, 0, 14, 0, 0), (s.StreetsAdded, s.StreetsConfirmed, s.StreetsUnchanged, s.StreetsReactivated, s.RetiredStreets.Count));
         Assert.Equal(before, await db.SnapshotAsync());
     }
 
@@ -73,7 +73,7 @@ public sealed class RuianImportServiceTests
         var result = await db.ImportAsync(RuianCsvFile.Encode(reversed));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal((2, 12, 10), (result.Summary.StreetsAdded, result.Summary.StreetsConfirmed, result.Summary.SeedStreetsRetired));
+        Assert.Equal((2, 12, 10), (result.Summary.StreetsAdded, result.Summary.StreetsConfirmed, result.Summary.RetiredStreets.Count));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class CampaignTestBed : IAsyncDisposable
         QuietHours = new QuietHours(Options.Create(options), calendar);
         Areas = new AreaRepository(database.Connections);
         Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), QuietHours, Options.Create(options),
-            Options.Create(new SmsOptions()), calendar, time);
+            Options.Create(new SmsOptions()), calendar, time, new AddressReview(database.Connections));
         Repository = new CampaignRepository(database.Connections);
         Audit = new AuditLog(database.Connections, time);
         Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), QuietHours, Audit, Signal, Operator, calendar, Options.Create(options), time);

@@ -13,7 +13,7 @@ public sealed class SmsTextsTests
     private const string LongSignUpUrl = "https://www.studenka.cz/obcan/sms-zpravy-mesta/prihlaseni-k-odberu";
 
     private static SmsTexts Texts(string townName = "Studénka", string? signUpUrl = LongSignUpUrl) =>
-        new(Options.Create(new SmsOptions { TownName = townName }), Options.Create(new SubscriptionOptions()), Options.Create(new WebOptions { PublicSignUpUrl = signUpUrl }));
+        new(Options.Create(new SmsOptions { TownName = townName }), Options.Create(new SubscriptionOptions()), new PublicUrls(Options.Create(new WebOptions { PublicSignUpUrl = signUpUrl })));
 
     public static TheoryData<string, string> AllTexts()
     {
@@ -79,5 +79,15 @@ public sealed class SmsTextsTests
         Assert.Contains("https://www.studenka.cz/sms/sprava", already, StringComparison.Ordinal);
         Assert.Contains(LongSignUpUrl, not, StringComparison.Ordinal);
         Assert.DoesNotMatch("[0-9]{6}", already + not);
+    }
+
+    [Fact]
+    public void With_only_the_public_base_url_configured_the_notices_still_link_to_the_town_site()
+    {
+        var texts = new SmsTexts(Options.Create(new SmsOptions()), Options.Create(new SubscriptionOptions()),
+            new PublicUrls(Options.Create(new WebOptions { PublicBaseUrl = new Uri("https://www.studenka.cz") })));
+
+        Assert.Contains("na https://www.studenka.cz/sms/sprava", texts.AlreadySubscribed(), StringComparison.Ordinal);
+        Assert.Contains("na https://www.studenka.cz/sms.", texts.NotSubscribed(), StringComparison.Ordinal);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class SubscriptionServiceTests
                 new AuditLog(db.Connections, _time), options, _time, NullLogger<VerificationSmsThrottle>.Instance),
             new PhoneNumberNormalizer(options),
             gateway,
-            new SmsTexts(Options.Create(new SmsOptions()), options, Options.Create(new WebOptions())),
+            new SmsTexts(Options.Create(new SmsOptions()), options, new PublicUrls(Options.Create(new WebOptions()))),
             new TownCalendar(options, _time),
             options,
             _time,

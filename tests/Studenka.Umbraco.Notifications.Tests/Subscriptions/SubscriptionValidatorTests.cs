@@ -229,4 +229,105 @@ public sealed class SubscriptionValidatorTests
 
         Assert.Equal([TopicPackages.Everything], Validate(input).Details!.Packages);
     }
+
+    [Theory]
+    [InlineData("12a", "č. o. 12a")]
+    [InlineData("č.p. 12", "č. p. 12")]
+    [InlineData("č. ev. 5", "č. ev. 5")]
+    [InlineData("ev.č.5", "č. ev. 5")]
+    [InlineData("1234 / 5A", "1234/5a")]
+    public void Czech_house_numbers_are_accepted_and_stored_in_one_form(string typed, string stored)
+    {
+        var (details, errors) = Validate(Input(new AddressInput(Butovice, Butovicka, typed)));
+
+        Assert.Empty(errors);
+        var address = Assert.Single(details!.Addresses);
+        Assert.Equal(stored, address.HouseNumber);
+        Assert.Equal(stored, address.House!.Canonical);
+    }
+
+    [Fact]
+    public void A_house_number_that_is_garbage_gets_a_czech_error_with_examples()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(Butovice, Butovicka, "dvanáct")));
+
+        var error = Assert.Single(errors);
+        Assert.Equal("Addresses[0].HouseNumber", error.Field);
+        Assert.Contains("č. ev. 5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1234/5a", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_street_missing_from_the_list_is_accepted_as_text_for_its_city_part()
+    {
+        var (details, errors) = Validate(Input(new AddressInput(Butovice, null, "7", StreetMissing: true, StreetName: "  Nová   ulice ")));
+
+        Assert.Empty(errors);
+        Assert.Equal([new ValidatedAddress(1, Butovice, null, "7", "Nová ulice")], details!.Addresses);
+    }
+
+    [Fact]
+    public void A_typed_name_the_list_has_becomes_that_street()
+    {
+        var (details, _) = Validate(Input(new AddressInput(Butovice, null, null, StreetMissing: true, StreetName: "nadrazni")));
+
+        Assert.Equal([new ValidatedAddress(1, Butovice, Nadrazni, null)], details!.Addresses);
+    }
+
+    [Fact]
+    public void A_typed_name_without_the_box_ticked_counts_when_no_street_was_chosen()
+    {
+        var (details, errors) = Validate(Input(new AddressInput(StudenkaPart, null, null, StreetName: "K Lesu")));
+
+        Assert.Empty(errors);
+        Assert.Equal("K Lesu", Assert.Single(details!.Addresses).StreetText);
+    }
+
+    [Theory]
+    [InlineData(true, null, "napište název ulice")]
+    [InlineData(true, "x", "nejvýše|písmena")]
+    [InlineData(true, "1234", "písmena")]
+    [InlineData(true, "<script>", "písmena")]
+    [InlineData(true, "Ulice\u200B", "písmena")]
+    public void A_missing_street_needs_a_real_name(bool ticked, string? name, string expected)
+    {
+        var (details, errors) = Validate(Input(new AddressInput(Butovice, null, null, ticked, name is null ? null : System.Text.RegularExpressions.Regex.Unescape(name))));
+
+        Assert.Null(details);
+        var error = Assert.Single(errors);
+        Assert.Equal("Addresses[0].StreetName", error.Field);
+        Assert.Matches(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_missing_street_over_sixty_characters_is_refused()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(Butovice, null, null, true, new string('a', 61))));
+
+        Assert.Contains("nejvýše 60 znaků", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choosing_a_street_and_typing_one_is_refused_as_ambiguous()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(Butovice, Butovicka, null, StreetMissing: true, StreetName: "Nová")));
+
+        Assert.Contains("ne obojí", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_part_without_streets_takes_no_typed_street()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(NovaHorka, null, null, StreetMissing: true, StreetName: "Nová")));
+
+        Assert.Contains("nemá ulice", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_street_choice_says_how_to_go_on()
+    {
+        var (_, errors) = Validate(Input(new AddressInput(Butovice, null, null)));
+
+        Assert.Contains("Moje ulice v seznamu chybí", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
 }
