@@ -9,10 +9,13 @@ namespace Studenka.Umbraco.Site;
 [AllowAnonymous]
 public sealed class PagesController : Controller
 {
+    // HEAD too, like the package's pages: uptime monitors ask with it.
     [HttpGet("/")]
+    [HttpHead("/")]
     public IActionResult Home() => View("~/Views/Pages/Home.cshtml");
 
     [HttpGet("/sms")]
+    [HttpHead("/sms")]
     public IActionResult Sms() => View("~/Views/Pages/Sms.cshtml");
 
     /// <summary>

@@ -47,7 +47,7 @@ public static class CampaignValidator
     }
 
     public const string OriginatorMessage =
-        "Odesílatel smí mít nejvýše 11 písmen a číslic (slova oddělená jednou mezerou), nebo být telefonní číslo do 17 číslic.";
+        "Odesílatel smí mít nejvýše 11 písmen bez diakritiky (A–Z) a číslic (slova oddělená jednou mezerou), nebo být telefonní číslo do 17 číslic.";
 
     private const string InvisibleTextMessage =
         "Text zprávy neobsahuje nic viditelného (jen mezery nebo neviditelné znaky). Napište, co mají občané dostat.";

@@ -16,7 +16,7 @@ public static partial class SubscriptionValidator
     public static (SubscriptionDetails? Details, IReadOnlyList<FieldError> Errors) Validate(SubscriptionInput input, AreaCatalog areas, bool requireConsent)
     {
         var errors = new List<FieldError>();
-        var name = Clean(input.Name);
+        var name = CleanName(input.Name);
         if (name is not null && (name.Length > MaxNameLength || !NamePattern().IsMatch(name)))
         {
             errors.Add(new("Name", name.Length > MaxNameLength
@@ -185,6 +185,13 @@ public static partial class SubscriptionValidator
     private static string? StreetKey(string? text) => text is null ? null : StreetNames.Key(text);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// Phones type ’ for an apostrophe and pasted text may carry decomposed letters (a + ◌́): both are
+    /// stored as typed on a keyboard. A lone surrogate (never a letter) is left for the pattern to refuse.
+    /// </summary>
+    private static string? CleanName(string? value) =>
+        Clean(value) is { } name && !name.Any(char.IsSurrogate) ? name.Normalize(System.Text.NormalizationForm.FormC).Replace('\u2019', '\'') : Clean(value);
 
     private static bool IsEmail(string value) =>
         value.Length <= MaxEmailLength

@@ -21,6 +21,9 @@ public enum CodeCheckOutcome
     Expired,
     TooManyAttempts,
     NoCode,
+
+    /// <summary>Not six digits (empty, cut short, letters): refused before any code is looked at, so it costs no attempt.</summary>
+    NotSixDigits,
 }
 
 /// <summary>The result of entering a code; a valid sign-up code carries the sign-up it confirms.</summary>
@@ -112,6 +115,12 @@ public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions
 
     private async Task<CodeCheck> CheckAsync(string phone, CodePurpose purpose, string? attempt, string? entered, CancellationToken cancellationToken)
     {
+        // Before anything is looked up: the same answer for every number, and a slip costs no attempt.
+        if (SixDigits(entered) is not { } normalized)
+        {
+            return new(CodeCheckOutcome.NotSixDigits);
+        }
+
         var max = options.Value.MaxCodeAttempts;
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(long Id, byte[] Hash, byte[] Salt, long ExpiresAtMs, long Attempts, string? SignUp)?>(new CommandDefinition(
@@ -139,8 +148,7 @@ public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions
             return new(CodeCheckOutcome.TooManyAttempts);
         }
 
-        var normalized = new string((entered ?? string.Empty).Where(char.IsAsciiDigit).ToArray());
-        if (normalized.Length != 6 || !CryptographicOperations.FixedTimeEquals(Hash(normalized, code.Salt), code.Hash))
+        if (!CryptographicOperations.FixedTimeEquals(Hash(normalized, code.Salt), code.Hash))
         {
             var left = max - (int)code.Attempts - 1;
             return left <= 0 ? new(CodeCheckOutcome.TooManyAttempts) : new(CodeCheckOutcome.Wrong, left);
@@ -152,6 +160,13 @@ public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions
         return consumed == 1
             ? new(CodeCheckOutcome.Valid, SignUp: code.SignUp is { } json ? PendingSignUp.FromJson(json) : null)
             : new(CodeCheckOutcome.NoCode);
+    }
+
+    /// <summary>The code as typed, spaces and other separators dropped, digits of any keyboard (e.g. full-width) as 0–9; null unless six digits.</summary>
+    private static string? SixDigits(string? entered)
+    {
+        var digits = (entered ?? string.Empty).Where(char.IsDigit).Select(c => (char)('0' + (int)char.GetNumericValue(c))).ToArray();
+        return digits.Length == 6 && !(entered ?? string.Empty).Any(char.IsLetter) ? new string(digits) : null;
     }
 
     private long DayAgo() => time.GetUtcNow().AddDays(-1).ToUnixTimeMilliseconds();

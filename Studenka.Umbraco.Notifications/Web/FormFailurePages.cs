@@ -66,9 +66,20 @@ internal sealed class UnreadableFormFilter : IAsyncAuthorizationFilter, IOrdered
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;
-        if (!FormFailurePages.AppliesTo(context.ActionDescriptor) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            || !request.HasFormContentType)
+        if (!FormFailurePages.AppliesTo(context.ActionDescriptor) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         {
+            return;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            // JSON, XML or text posted to a page form: say so. No body at all is left to the antiforgery check.
+            if (!string.IsNullOrEmpty(request.ContentType))
+            {
+                context.Result = FormFailurePages.Page(context, StatusCodes.Status415UnsupportedMediaType, "Formulář se nepodařilo přečíst",
+                    "Formulář se nepodařilo přečíst: data nejsou formulář." + Again);
+            }
+
             return;
         }
 

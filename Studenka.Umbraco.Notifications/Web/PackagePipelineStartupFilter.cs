@@ -13,6 +13,7 @@ internal sealed class PackagePipelineStartupFilter : IStartupFilter
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<ApiProblemsMiddleware>();
+        app.UseMiddleware<HostRefusalMiddleware>();
         next(app);
     };
 }

@@ -59,6 +59,7 @@ public abstract class ResidentControllerBase : Controller
     protected static string CodeError(CodeCheck check) => check.Outcome switch
     {
         CodeCheckOutcome.Wrong => $"Kód nesouhlasí. Zbývá pokusů: {check.AttemptsLeft}.",
+        CodeCheckOutcome.NotSixDigits => "Zadejte kód z SMS: 6 číslic.",
         CodeCheckOutcome.Expired => "Platnost kódu vypršela. Vyžádejte si nový kód.",
         CodeCheckOutcome.TooManyAttempts => "Příliš mnoho chybných pokusů. Vyžádejte si nový kód.",
         _ => "Kód už neplatí nebo nebyl vydán. Vyžádejte si nový kód.",

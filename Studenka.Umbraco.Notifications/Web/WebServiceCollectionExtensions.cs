@@ -18,6 +18,7 @@ internal static class WebServiceCollectionExtensions
             {
                 o.Filters.Add<UnreadableFormFilter>();
                 o.Filters.Add<CzechAntiforgeryFailureFilter>();
+                o.Conventions.Add(new HeadLikeGetConvention());
             })
             .AddApplicationPart(typeof(WebServiceCollectionExtensions).Assembly);
         services.AddSingleton<ManageSession>();
@@ -29,6 +30,8 @@ internal static class WebServiceCollectionExtensions
         // First of all startup filters, so its headers also reach what host filtering or the
         // forwarded-headers middleware answer themselves.
         services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, PackagePipelineStartupFilter>());
+        // A refused Host gets HostRefusalMiddleware's Czech answer instead of host filtering's English page.
+        services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.IncludeFailureMessage = false);
         // Cookies of forms and TempData: Secure over HTTPS, never sent by another site's request.
         services.Configure<AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<CookieTempDataProviderOptions>(o =>

@@ -10,7 +10,7 @@ namespace Studenka.Umbraco.Site;
 /// </summary>
 public static class CreateOperatorCommand
 {
-    public const string Usage = "Použití: create-operator --user JMÉNO --name \"Zobrazované jméno\" --role Administrator|Editor|Dispatch [--password-stdin]";
+    public const string Usage = "Použití: create-operator --user JMÉNO --name \"Zobrazované jméno\" --role Administrator|Editor|Dispatch (Správce|Redaktor|Dispečink) [--password-stdin]";
 
     /// <param name="promptSecret">Asks for a secret without echo; null when there is no terminal to ask on.</param>
     public static async Task<int> RunAsync(
@@ -23,9 +23,9 @@ public static class CreateOperatorCommand
             return 2;
         }
 
-        if (!OperatorRoles.TryParse(options.Role, out var role))
+        if (!TryParseRole(options.Role, out var role))
         {
-            error.WriteLine($"Neznámá role „{options.Role}“. Povolené role: {string.Join(", ", OperatorRoles.Names)}.");
+            error.WriteLine($"Neznámá role „{options.Role}“. Povolené role: {string.Join(", ", Enum.GetValues<OperatorRole>().Select(r => $"{r} ({r.CzechName()})"))}.");
             return 1;
         }
 
@@ -45,8 +45,28 @@ public static class CreateOperatorCommand
             return 1;
         }
 
-        output.WriteLine($"Operátor {result.Operator!.UserName} ({result.Operator.DisplayName}) s rolí {result.Operator.Role.CzechName()} byl vytvořen.");
+        output.WriteLine($"Operátor {result.Operator!.UserName} ({result.Operator.DisplayName}) s rolí {result.Operator.Role.CzechName()} ({result.Operator.Role}) byl vytvořen.");
         return 0;
+    }
+
+    /// <summary>The stored name or the Czech one town staff know ("Dispečink"), in any letter case.</summary>
+    private static bool TryParseRole(string value, out OperatorRole role)
+    {
+        if (OperatorRoles.TryParse(value, out role))
+        {
+            return true;
+        }
+
+        foreach (var candidate in Enum.GetValues<OperatorRole>())
+        {
+            if (string.Equals(candidate.CzechName(), value.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Prompt(Func<string, string?>? promptSecret, TextWriter error)

@@ -178,6 +178,20 @@ public sealed class InboundSmsWebhookTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data; boundary=x", "garbage")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"originator\"\r\n\r\n420603123456")]
+    [InlineData("multipart/form-data", "--x--")]
+    public async Task Unreadable_but_signed_forms_are_a_400_not_a_500(string contentType, string body)
+    {
+        await _resident.SignUpAndConfirmAsync();
+
+        var response = await _messageBird.InboundAsync(body, contentType);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, Subscribers());
+    }
+
     [Fact]
     public async Task Stop_signed_with_a_ten_byte_key_unsubscribes()
     {

@@ -18,6 +18,7 @@ public sealed partial class MalformedInputTests
         ["broken multipart"] = (_ => Raw("--xx\r\nContent-Disposition: form-data; name=\"Phone\"\r\n\r\n603", "multipart/form-data; boundary=xx"), HttpStatusCode.BadRequest, "Formulář se nepodařilo přečíst: data nemají platný tvar."),
         ["too many fields"] = (t => Form(string.Join('&', Enumerable.Range(0, 300).Select(i => $"f{i}=1")) + "&__RequestVerificationToken=" + Uri.EscapeDataString(t)), HttpStatusCode.BadRequest, "obsahuje příliš mnoho polí"),
         ["too large"] = (t => Form("Phone=" + new string('6', 100_000) + "&__RequestVerificationToken=" + Uri.EscapeDataString(t)), HttpStatusCode.RequestEntityTooLarge, "je příliš velký"),
+        ["JSON instead of a form"] = (t => Raw("{\"Phone\":\"603123456\",\"__RequestVerificationToken\":\"" + t + "\"}", "application/json"), HttpStatusCode.UnsupportedMediaType, "Formulář se nepodařilo přečíst: data nejsou formulář."),
     };
 
     public static TheoryData<string, string> UnreadableCases()
@@ -106,6 +107,9 @@ public sealed partial class MalformedInputTests
         { "Production", "POST", "/umbraco/sms/api/v1/campaigns", "", 415, "Nepodporovaný formát" },
         { "Production", "POST", "/umbraco/sms/api/v1/campaigns", "text/plain", 415, "Nepodporovaný formát" },
         { "Production", "POST", "/umbraco/sms/api/v1/campaigns", "application/json", 400, "Požadavek nelze přečíst." },
+        { "Production", "POST", "/umbraco/sms/api/v1/campaigns/preview", "application/json", 400, "Požadavek nelze přečíst." },
+        { "Production", "GET", "/umbraco/sms/api/v1/campaigns/0", null, 404, "Nenalezeno" },
+        { "Production", "GET", "/umbraco/sms/api/v1/audit?take=0", null, 400, "Neplatný počet záznamů" },
     };
 
     [Theory]
@@ -128,7 +132,7 @@ public sealed partial class MalformedInputTests
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(status, (int)response.StatusCode);
-        Assert.EndsWith("json", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
         Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
         if (status == 405)

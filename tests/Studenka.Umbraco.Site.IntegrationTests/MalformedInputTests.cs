@@ -123,9 +123,9 @@ public sealed partial class MalformedInputTests
         ["missing antiforgery token"] = new("/sms/prihlaska", (site, _) => ResidentClient.SignUpForm(site: site), HttpStatusCode.BadRequest, "Formulář vypršel", Token: null),
         ["forged antiforgery token"] = new("/sms/prihlaska", (site, _) => ResidentClient.SignUpForm(site: site), HttpStatusCode.BadRequest, "Formulář vypršel", Token: "CfDJ8forged"),
         ["wrong code"] = Code("999999", "Kód nesouhlasí"),
-        ["code with letters"] = Code("abcdef", "Kód nesouhlasí"),
-        ["code too long"] = Code("1234567", "Kód nesouhlasí"),
-        ["code empty"] = Code("", "Kód nesouhlasí"),
+        ["code with letters"] = Code("abcdef", "Zadejte kód z SMS: 6 číslic."),
+        ["code too long"] = Code("1234567", "Zadejte kód z SMS: 6 číslic."),
+        ["code empty"] = Code("", "Zadejte kód z SMS: 6 číslic."),
         ["expired code"] = Code(null, "Platnost kódu vypršela", (_, site, _) => { site.Time.Advance(TimeSpan.FromMinutes(10)); return Task.CompletedTask; }),
         ["right code after five wrong attempts"] = Code(null, "Příliš mnoho chybných pokusů", async (resident, site, t) =>
         {

@@ -37,13 +37,16 @@ public sealed class MessageBirdWebhookClient(StudenkaSiteFactory site, string ke
         return await PostAsync(body, tamperedBody ?? body, "application/x-www-form-urlencoded");
     }
 
-    public Task<HttpResponseMessage> InboundJsonAsync(string json) =>
-        PostAsync(Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetBytes(json), "application/json");
+    public Task<HttpResponseMessage> InboundJsonAsync(string json) => InboundAsync(json, "application/json");
+
+    /// <summary>Any body under any content type, correctly signed.</summary>
+    public Task<HttpResponseMessage> InboundAsync(string body, string contentType) =>
+        PostAsync(Encoding.UTF8.GetBytes(body), Encoding.UTF8.GetBytes(body), contentType);
 
     private Task<HttpResponseMessage> PostAsync(byte[] signedBody, byte[] sentBody, string contentType)
     {
         var content = new ByteArrayContent(sentBody);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         var request = new HttpRequestMessage(HttpMethod.Post, Url(InboundPath)) { Content = content };
         request.Headers.Add(MessageBirdWebhookSigner.HeaderName, MessageBirdWebhookSigner.Sign(key, Url(InboundPath), site.Time.GetUtcNow(), signedBody));
         return Http.SendAsync(request);

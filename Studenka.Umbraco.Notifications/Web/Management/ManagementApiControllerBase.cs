@@ -13,7 +13,7 @@ namespace Studenka.Umbraco.Notifications.Web.Management;
 /// </summary>
 [ApiController]
 [Authorize(Policy = NotificationsPolicies.SectionAccess)]
-[Produces("application/json")]
+[ProducesJson]
 [SameSiteWritesOnly(JsonBodiesOnly = true)]
 [CzechInvalidModelState]
 [CzechApiErrors]

@@ -36,8 +36,9 @@ internal static class InboundSmsRequest
             {
                 form = await request.ReadFormAsync(cancellationToken);
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
+                // A multipart body cut off inside a section ends in an IOException, not InvalidDataException.
                 return new(null, "form body cannot be read");
             }
 

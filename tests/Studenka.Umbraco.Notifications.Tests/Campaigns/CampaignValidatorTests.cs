@@ -59,10 +59,10 @@ public sealed class CampaignValidatorTests
         { "content with ftp URL", Good with { Source = new("content", Guid.NewGuid(), "ftp://studenka.cz/a") }, "source.contentUrl", "začínat http:// nebo https://" },
         { "content with javascript URL", Good with { Source = new("content", Guid.NewGuid(), "javascript:alert(1)") }, "source.contentUrl", "začínat http:// nebo https://" },
         { "content with over-long URL", Good with { Source = new("content", Guid.NewGuid(), "https://studenka.cz/" + new string('a', 2040)) }, "source.contentUrl", "příliš dlouhá" },
-        { "12-letter originator", Good with { Originator = "MPStudenkaXY" }, "originator", "Odesílatel smí mít nejvýše 11 písmen a číslic" },
+        { "12-letter originator", Good with { Originator = "MPStudenkaXY" }, "originator", "Odesílatel smí mít nejvýše 11 písmen bez diakritiky (A–Z) a číslic" },
         { "18-digit originator", Good with { Originator = "+" + new string('1', 18) }, "originator", "telefonní číslo do 17 číslic" },
         { "originator with a symbol", Good with { Originator = "MP-Studenka" }, "originator", "Odesílatel smí mít" },
-        { "originator with diacritics", Good with { Originator = "Studénka" }, "originator", "Odesílatel smí mít" },
+        { "originator with diacritics", Good with { Originator = "Studénka" }, "originator", "písmen bez diakritiky (A–Z)" },
         { "originator with two spaces", Good with { Originator = "MP  Studenka" }, "originator", "slova oddělená jednou mezerou" },
         { "originator with a trailing newline", Good with { Originator = "Studenka\n" }, "originator", "Odesílatel smí mít" },
     };

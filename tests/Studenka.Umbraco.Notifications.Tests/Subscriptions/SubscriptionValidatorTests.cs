@@ -161,6 +161,19 @@ public sealed class SubscriptionValidatorTests
         Assert.Empty(Validate(input).Errors);
     }
 
+    [Theory]
+    [InlineData("Žofie Nováková-O\u2019Brien")]
+    [InlineData("Z\u030Cofie Nova\u0301kova\u0301-O'Brien")]
+    public void A_name_typed_on_a_phone_or_pasted_is_accepted_and_stored_in_one_form(string typed)
+    {
+        var input = Input(new AddressInput(Butovice, Butovicka, null)) with { Name = typed };
+
+        var (details, errors) = Validate(input);
+
+        Assert.Empty(errors);
+        Assert.Equal("Žofie Nováková-O'Brien", details!.Name);
+    }
+
     [Fact]
     public void An_email_with_markup_is_refused_but_an_empty_one_is_fine()
     {

@@ -63,6 +63,40 @@ public sealed class VerificationCodesTests
         Assert.Equal(CodeCheckOutcome.Valid, check.Outcome);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("12")]
+    [InlineData("1234567")]
+    [InlineData("kód")]
+    public async Task Something_that_is_not_six_digits_is_refused_without_costing_an_attempt(string typed)
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var codes = Codes(db);
+        var code = await IssueAsync(db, codes);
+
+        var checks = new List<CodeCheckOutcome>();
+        for (var i = 0; i < 6; i++)
+        {
+            checks.Add((await codes.CheckAsync(Phone, CodePurpose.Signup, typed, CancellationToken.None)).Outcome);
+        }
+
+        Assert.All(checks, c => Assert.Equal(CodeCheckOutcome.NotSixDigits, c));
+        Assert.Equal(CodeCheckOutcome.Valid, (await codes.CheckAsync(Phone, CodePurpose.Signup, code, CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task The_code_is_accepted_in_the_digits_of_any_keyboard()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time);
+        var codes = Codes(db);
+        var code = await IssueAsync(db, codes);
+        var fullWidth = new string(code.Select(c => (char)(c - '0' + '\uFF10')).ToArray());
+
+        var check = await codes.CheckAsync(Phone, CodePurpose.Signup, fullWidth, CancellationToken.None);
+
+        Assert.Equal(CodeCheckOutcome.Valid, check.Outcome);
+    }
+
     [Fact]
     public async Task The_right_code_is_expired_exactly_ten_minutes_after_it_was_issued()
     {

@@ -61,7 +61,7 @@ public sealed class CampaignBadInputTests : IClassFixture<CampaignBadInputTests.
         { "area ids as text", $"{{\"packageId\":2,\"cityPartIds\":[\"Butovice\"],{GoodText}}}", "cityPartIds[0]", "špatný typ nebo formát" },
         { "time not ISO", $"{{\"packageId\":2,{GoodText},\"schedule\":{{\"sendAt\":\"zítra v 8\"}}}}", "schedule.sendAt", "ISO 8601" },
         { "content key not a GUID", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentKey\":\"123\"}}}}", "source.contentKey", "špatný typ nebo formát" },
-        { "12-letter originator", $"{{\"packageId\":2,{GoodText},\"originator\":\"MPStudenkaXY\"}}", "originator", "Odesílatel smí mít nejvýše 11 písmen a číslic" },
+        { "12-letter originator", $"{{\"packageId\":2,{GoodText},\"originator\":\"MPStudenkaXY\"}}", "originator", "Odesílatel smí mít nejvýše 11 písmen bez diakritiky (A–Z) a číslic" },
         { "18-digit originator", $"{{\"packageId\":2,{GoodText},\"originator\":\"123456789012345678\"}}", "originator", "telefonní číslo do 17 číslic" },
         { "originator with a symbol", $"{{\"packageId\":2,{GoodText},\"originator\":\"MP-Studenka\"}}", "originator", "Odesílatel smí mít" },
         { "originator as a number", $"{{\"packageId\":2,{GoodText},\"originator\":420601123456}}", "originator", "špatný typ nebo formát" },

@@ -29,7 +29,7 @@ public sealed class CreateOperatorCommandTests
         using var login = await client.LoginAsync("starosta", Password);
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal("Operátor starosta (Jan Starosta) s rolí Správce byl vytvořen." + Environment.NewLine, output);
+        Assert.Equal("Operátor starosta (Jan Starosta) s rolí Správce (Administrator) byl vytvořen." + Environment.NewLine, output);
         Assert.DoesNotContain(Password, output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         using var db = site.OpenDatabase();
@@ -51,6 +51,23 @@ public sealed class CreateOperatorCommandTests
         Assert.Equal(["Heslo: ", "Heslo znovu: "], prompts);
         using var client = site.CreateAnonymousClient();
         Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync("hlidka", Password)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Dispečink", "Dispatch")]
+    [InlineData("redaktor", "Editor")]
+    [InlineData("SPRÁVCE", "Administrator")]
+    public async Task The_role_may_be_given_by_its_czech_name(string given, string stored)
+    {
+        using var site = new StudenkaSiteFactory();
+
+        var (exitCode, output, error) = await RunAsync(site, Password + "\n", null,
+            "--user", "hlidka", "--name", "Městská policie", "--role", given, "--password-stdin");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains($"({stored}) byl vytvořen.", output, StringComparison.Ordinal);
+        using var db = site.OpenDatabase();
+        Assert.Equal(stored, db.QuerySingle<string>("SELECT role FROM operators WHERE user_name = 'hlidka'"));
     }
 
     [Fact]
@@ -112,7 +129,7 @@ public sealed class CreateOperatorCommandTests
         var (exitCode, _, error) = await RunAsync(site, Password, null, "--user", "starosta", "--name", "Jan Starosta", "--role", "Superuser", "--password-stdin");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("Neznámá role „Superuser“. Povolené role: Administrator, Editor, Dispatch.", error, StringComparison.Ordinal);
+        Assert.Contains("Neznámá role „Superuser“. Povolené role: Administrator (Správce), Editor (Redaktor), Dispatch (Dispečink).", error, StringComparison.Ordinal);
         Assert.Equal(0L, Count(site));
     }
 

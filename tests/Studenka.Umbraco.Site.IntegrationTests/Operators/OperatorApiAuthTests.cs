@@ -26,6 +26,19 @@ public sealed class OperatorApiAuthTests
     }
 
     [Fact]
+    public async Task A_refused_login_is_czech_problem_json()
+    {
+        using var site = new StudenkaSiteFactory();
+        using var client = site.CreateAnonymousClient();
+
+        using var response = await client.LoginAsync("nikdo", "spatne-heslo-123");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Přihlášení se nezdařilo", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_signed_in_operator_sees_who_they_are()
     {
         using var site = new StudenkaSiteFactory();

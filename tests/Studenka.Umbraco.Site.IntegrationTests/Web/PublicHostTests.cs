@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,26 @@ public sealed class PublicHostTests
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Empty(SecurityHeadersTests.Missing(forged, "forged host", https: false));
         Assert.Equal(HttpStatusCode.Redirect, local.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_host_gets_a_czech_page_and_the_api_czech_problem_json()
+    {
+        using var site = new StudenkaSiteFactory();
+
+        using var page = await GetWithHostAsync(site, "/sms", Forged);
+        using var api = await GetWithHostAsync(site, "/umbraco/sms/api/v1/areas", Forged);
+        var text = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", page.Content.Headers.ContentType?.CharSet);
+        Assert.Contains("<html lang=\"cs\">", text, StringComparison.Ordinal);
+        Assert.Contains("Adresa serveru v požadavku (Host) neodpovídá tomuto webu.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid Hostname", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Host", (await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
