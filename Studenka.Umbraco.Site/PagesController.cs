@@ -40,10 +40,9 @@ public sealed class PagesController : Controller
         return View("~/Views/Pages/Error.cshtml", status);
     }
 
-    /// <summary>Visited directly: only a real error status shows its page; anything else does not exist.</summary>
-    private int DirectStatus() =>
-        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)
-        && code is >= 400 and <= 599
-            ? code
-            : StatusCodes.Status404NotFound;
+    /// <summary>
+    /// Visited directly, the error page is not an error of this request: it answers as a page that
+    /// does not exist, so no URL can make the site report a 5xx (or any status the URL names).
+    /// </summary>
+    private static int DirectStatus() => StatusCodes.Status404NotFound;
 }

@@ -85,9 +85,11 @@ public sealed partial class MalformedInputTests
     [InlineData("/chyba/99999999999", 404)]
     [InlineData("/chyba", 404)]
     [InlineData("/chyba/404", 404)]
-    [InlineData("/chyba/503", 503)]
+    [InlineData("/chyba/500", 404)]
+    [InlineData("/chyba/503", 404)]
+    [InlineData("/chyba/599", 404)]
     [InlineData("/neexistuje", 404)]
-    public async Task The_error_page_answers_only_real_error_statuses(string path, int status)
+    public async Task The_error_page_visited_directly_is_not_found_whatever_status_the_url_names(string path, int status)
     {
         using var site = new StudenkaSiteFactory { EnvironmentName = "Production" };
 
