@@ -26,12 +26,12 @@ public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOpti
         $"{Town} SMS: odber zprav byl zrusen a vase udaje smazany. Prihlasit se muzete znovu na webu mesta.";
 
     /// <summary>
-    /// Instead of a code when the number already subscribes (the sign-up page looks the same either
-    /// way, so nobody learns who subscribes). Links only from configuration: a link built from the
+    /// Instead of a sign-up code when the number already subscribes (the sign-up page looks the same
+    /// either way, so nobody learns who subscribes); its code opens management from that page. Links only from configuration: a link built from the
     /// request's Host header would let anyone send the town's SMS pointing at their own site.
     /// </summary>
-    public string AlreadySubscribed() =>
-        $"{Town} SMS: zpravy mesta uz odebirate, znovu se prihlasovat nemusite. Zmenit nebo zrusit odber muzete {Where(urls.ConfiguredManageUrl, "ve Sprave odberu na webu mesta")}.";
+    public string AlreadySubscribed(string code) =>
+        $"{Town} SMS: zpravy mesta uz odebirate. Kod {code} zadejte na strance prihlasky a muzete odber zmenit nebo zrusit (nebo {Where(urls.ConfiguredManageUrl, "ve Sprave odberu na webu mesta")}).";
 
     /// <summary>Instead of a manage code when the number does not subscribe.</summary>
     public string NotSubscribed() =>

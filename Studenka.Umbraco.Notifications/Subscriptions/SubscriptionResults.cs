@@ -26,7 +26,8 @@ public enum CodeRequestOutcome
 
 public sealed record CodeRequestResult(CodeRequestOutcome Outcome, string? Phone = null, string? Error = null, ThrottleDecision? Throttle = null);
 
-public sealed record ConfirmResult(CodeCheck Check, long? SubscriberId = null)
+/// <param name="AlreadyActive">The code was the one an already subscribed number got with its notice: it opens management.</param>
+public sealed record ConfirmResult(CodeCheck Check, long? SubscriberId = null, bool AlreadyActive = false)
 {
     public bool Succeeded => Check.Outcome == CodeCheckOutcome.Valid && SubscriberId is not null;
 }

@@ -59,13 +59,13 @@ public sealed class SubscriptionService(
             var now = time.GetUtcNow();
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
             active = await IsActiveAsync(connection, transaction, attempt.Phone, cancellationToken);
-            // An active number's attempt gets a decoy, so its code page answers guesses like any other.
+            // An active number's attempt has no data to confirm: its code, sent with the notice, opens management instead.
             code = await codes.IssueSignUpAsync(connection, transaction, attempt,
                 active ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var sent = await SendAsync(attempt.Phone, reservation, active ? texts.AlreadySubscribed() : texts.SignupCode(code), cancellationToken);
+        var sent = await SendAsync(attempt.Phone, reservation, active ? texts.AlreadySubscribed(code) : texts.SignupCode(code), cancellationToken);
         return new(sent ? (active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent) : SignUpOutcome.SmsFailed, attempt);
     }
 
@@ -77,7 +77,7 @@ public sealed class SubscriptionService(
         {
             if (await IsActiveAsync(connection, null, attempt.Phone, cancellationToken))
             {
-                return await NoticeAsync(attempt.Phone, client, texts.AlreadySubscribed(),
+                return await NoticeAsync(attempt.Phone, client, texts.AlreadySubscribed,
                     (c, t) => codes.IssueSignUpAsync(c, t, attempt, null, cancellationToken), cancellationToken);
             }
 
@@ -121,7 +121,7 @@ public sealed class SubscriptionService(
         {
             if (!await IsActiveAsync(connection, null, phone.E164!, cancellationToken))
             {
-                return await NoticeAsync(phone.E164!, client, texts.NotSubscribed(),
+                return await NoticeAsync(phone.E164!, client, _ => texts.NotSubscribed(),
                     (c, t) => codes.IssueAsync(c, t, phone.E164!, CodePurpose.Manage, cancellationToken), cancellationToken);
             }
         }
@@ -149,12 +149,20 @@ public sealed class SubscriptionService(
     public async Task<ConfirmResult> ConfirmSignupAsync(SignUpAttempt attempt, string? code, CancellationToken cancellationToken)
     {
         var check = await codes.CheckSignUpAsync(attempt, code, cancellationToken);
-        if (check.Outcome != CodeCheckOutcome.Valid || check.SignUp is not { } signUp)
+        if (check.Outcome != CodeCheckOutcome.Valid)
         {
-            return new(check.Outcome == CodeCheckOutcome.Valid ? new CodeCheck(CodeCheckOutcome.NoCode) : check);
+            return new(check);
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (check.SignUp is not { } signUp)
+        {
+            // The number already subscribes and its owner typed the code the notice carried: the next
+            // step is managing the subscription, without a second code (and a second cooldown).
+            var state = await SubscriberRepository.FindByPhoneAsync(connection, null, attempt.Phone, cancellationToken);
+            return state?.Status == "active" ? new(check, state.Id, AlreadyActive: true) : new(new CodeCheck(CodeCheckOutcome.NoCode));
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var (id, activated) = await SubscriberRepository.ActivateSignUpAsync(connection, transaction, attempt.Phone, signUp, time.GetUtcNow(), cancellationToken);
         await VerificationCodes.DeleteSignUpsAsync(connection, transaction, attempt.Phone, cancellationToken);
@@ -222,10 +230,10 @@ public sealed class SubscriptionService(
         (await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken))?.Status == "active";
 
     /// <summary>
-    /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a decoy code
-    /// (which no SMS carries) stands where the real one would, so the code page behaves the same.
+    /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a code stands
+    /// where the real one would, so the code page behaves the same (the notice's text may carry it).
     /// </summary>
-    private async Task<CodeRequestResult> NoticeAsync(string phone, IPAddress? client, string text, Func<DbConnection, DbTransaction, Task<string>> issueDecoy, CancellationToken cancellationToken)
+    private async Task<CodeRequestResult> NoticeAsync(string phone, IPAddress? client, Func<string, string> text, Func<DbConnection, DbTransaction, Task<string>> issueCode, CancellationToken cancellationToken)
     {
         var reservation = await throttle.TryReserveAsync(phone, client, cancellationToken);
         if (!reservation.IsAllowed)
@@ -233,14 +241,15 @@ public sealed class SubscriptionService(
             return new(CodeRequestOutcome.Throttled, phone, Throttle: reservation);
         }
 
+        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await issueDecoy(connection, transaction);
+            code = await issueCode(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return await SendAsync(phone, reservation, text, cancellationToken)
+        return await SendAsync(phone, reservation, text(code), cancellationToken)
             ? new(CodeRequestOutcome.CodeSent, phone)
             : new(CodeRequestOutcome.SmsFailed, phone);
     }

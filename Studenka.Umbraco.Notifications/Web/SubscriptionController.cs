@@ -65,6 +65,11 @@ public sealed class SubscriptionController(
 
         // The code just proved the number: the next step (change or cancel) must not need another one.
         await session.SignInAsync(HttpContext, result.SubscriberId!.Value, cancellationToken);
+        if (result.AlreadyActive)
+        {
+            return RedirectToAction(nameof(ManageController.Edit), "Manage");
+        }
+
         return Message(StatusCodes.Status200OK, "Hotovo, odběr je aktivní",
             $"Číslo {phone} je ověřené. Zprávy města vám začneme posílat podle vybraných balíčků a adres.",
             "/sms/sprava", "Změnit nebo zrušit odběr");

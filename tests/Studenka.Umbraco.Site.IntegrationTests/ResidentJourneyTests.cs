@@ -94,6 +94,25 @@ public sealed class ResidentJourneyTests : IDisposable
     }
 
     [Fact]
+    public async Task The_code_in_the_already_subscribed_sms_opens_management_from_the_same_page_without_another_sms()
+    {
+        await _resident.SignUpAndConfirmAsync();
+        _site.Time.Advance(TimeSpan.FromMinutes(45));
+        var again = await _resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(site: _site), "/sms");
+        var notice = _resident.LatestCode("+420603123456");
+
+        var confirm = await _resident.PostAsync("/sms/overeni", [new("t", ResidentClient.TokenParameter(again)), new("code", notice)], again.Headers.Location!.OriginalString);
+
+        // The next step of "I already subscribe" is managing it: no second code, so no cooldown in the way.
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal("/sms/sprava/odber", confirm.Headers.Location!.OriginalString);
+        Assert.Contains("Váš odběr SMS zpráv", await _resident.PageTextAsync("/sms/sprava/odber"), StringComparison.Ordinal);
+        using var db = _site.OpenDatabase();
+        Assert.Equal(2L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
+        Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers"));
+    }
+
+    [Fact]
     public async Task A_resident_changes_packages_and_addresses_with_phone_and_code()
     {
         await _resident.SignUpAndConfirmAsync();

@@ -25,9 +25,9 @@ public sealed class SmsTextsTests
             { "cancelled", texts.Cancelled() },
             // A realistic long address still leaves the START reply in one segment.
             { "sign-up link", texts.SignUpLink(LongSignUpUrl) },
-            { "already subscribed", texts.AlreadySubscribed() },
+            { "already subscribed", texts.AlreadySubscribed("123456") },
             { "not subscribed", texts.NotSubscribed() },
-            { "already subscribed, no link configured", Texts(signUpUrl: null).AlreadySubscribed() },
+            { "already subscribed, no link configured", Texts(signUpUrl: null).AlreadySubscribed("123456") },
             { "not subscribed, no link configured", Texts(signUpUrl: null).NotSubscribed() },
         };
     }
@@ -71,14 +71,15 @@ public sealed class SmsTextsTests
     }
 
     [Fact]
-    public void The_notices_that_replace_a_code_link_to_the_configured_site_and_contain_no_code()
+    public void The_notices_that_replace_a_code_link_to_the_configured_site_and_only_the_subscribers_carries_a_code()
     {
-        var already = Texts().AlreadySubscribed();
+        var already = Texts().AlreadySubscribed("482913");
         var not = Texts().NotSubscribed();
 
         Assert.Contains("https://www.studenka.cz/sms/sprava", already, StringComparison.Ordinal);
+        Assert.Contains("Kod 482913 zadejte", already, StringComparison.Ordinal);
         Assert.Contains(LongSignUpUrl, not, StringComparison.Ordinal);
-        Assert.DoesNotMatch("[0-9]{6}", already + not);
+        Assert.DoesNotMatch("[0-9]{6}", not);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public sealed class SmsTextsTests
         var texts = new SmsTexts(Options.Create(new SmsOptions()), Options.Create(new SubscriptionOptions()),
             new PublicUrls(Options.Create(new WebOptions { PublicBaseUrl = new Uri("https://www.studenka.cz") })));
 
-        Assert.Contains("na https://www.studenka.cz/sms/sprava", texts.AlreadySubscribed(), StringComparison.Ordinal);
+        Assert.Contains("na https://www.studenka.cz/sms/sprava", texts.AlreadySubscribed("123456"), StringComparison.Ordinal);
         Assert.Contains("na https://www.studenka.cz/sms.", texts.NotSubscribed(), StringComparison.Ordinal);
     }
 }

@@ -69,7 +69,7 @@ public sealed partial class SubscriptionServiceTests
     }
 
     [Fact]
-    public async Task A_number_activated_while_its_sign_up_is_in_flight_gets_the_already_subscribed_SMS_and_no_code()
+    public async Task A_number_activated_while_its_sign_up_is_in_flight_gets_the_already_subscribed_SMS_whose_code_only_opens_management()
     {
         await using var db = await TestDatabase.CreateAsync(_time);
         var (first, _) = Create(db);
@@ -87,11 +87,13 @@ public sealed partial class SubscriptionServiceTests
         Assert.Equal(SignUpOutcome.AlreadyActive, result.Outcome);
         var sms = await gateway.RecentAsync(10, Phone, CancellationToken.None);
         Assert.Equal(2, sms.Count);
-        Assert.Contains(sms, m => m.Body.Contains("uz odebirate", StringComparison.Ordinal) && !SixDigits().IsMatch(m.Body));
+        var notice = Assert.Single(sms, m => m.Body.Contains("uz odebirate", StringComparison.Ordinal));
+        var confirmed = await service.ConfirmSignupAsync(result.Attempt!, SixDigits().Match(notice.Body).Value, CancellationToken.None);
+        Assert.True(confirmed.Succeeded && confirmed.AlreadyActive, "the notice's code opens management of the active subscription");
         await using var connection = await db.OpenAsync();
-        // The second attempt holds only a decoy: nothing for its page to confirm.
+        // The second attempt holds no sign-up data: nothing for its page to confirm.
         Assert.Equal([firstSignUp.Attempt!.Key], await connection.QueryAsync<string>("SELECT attempt FROM verification_codes WHERE signup IS NOT NULL"));
-        Assert.Equal(result.Attempt!.Key, await connection.ExecuteScalarAsync<string>("SELECT attempt FROM verification_codes WHERE signup IS NULL"));
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subscribers"));
     }
 
     [Fact]
