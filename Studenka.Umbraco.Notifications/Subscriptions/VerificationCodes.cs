@@ -34,9 +34,10 @@ public sealed record CodeCheck(CodeCheckOutcome Outcome, int AttemptsLeft = 0, P
 /// A manage code: only the newest of a phone counts, issuing a new one retires the old. A sign-up
 /// code belongs to its attempt (<see cref="SignUpAttempt"/>) and carries that attempt's data:
 /// a new code for the attempt retires the attempt's old one, other attempts keep theirs.
-/// A decoy is a code that no SMS carries, stored where a number must not be told apart (a sign-up
-/// for an active number, a manage request for a number that does not subscribe): guesses on its
-/// page get the same answers as on a real one, and even a lucky guess confirms nothing.
+/// Where a number must not be told apart, a code stands where the real one would, so guesses on its
+/// page get the same answers: a sign-up for an active number gets a code without data (sent with the
+/// "you already subscribe" SMS, it opens management), a manage request for a number that does not
+/// subscribe a decoy no SMS carries (even a lucky guess opens nothing).
 /// </summary>
 public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions<SubscriptionOptions> options, TimeProvider time)
 {
@@ -54,7 +55,7 @@ public sealed class VerificationCodes(IDbConnectionFactory connections, IOptions
 
     /// <summary>
     /// A new sign-up code for <paramref name="attempt"/> carrying <paramref name="signUp"/> (null: a
-    /// decoy); retires only that attempt's older code.
+    /// number that already subscribes); retires only that attempt's older code.
     /// </summary>
     public async Task<string> IssueSignUpAsync(DbConnection connection, DbTransaction transaction, SignUpAttempt attempt, PendingSignUp? signUp, CancellationToken cancellationToken)
     {
