@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Studenka.Umbraco.Notifications.Delivery;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
@@ -7,6 +8,7 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// <param name="Schedule">Null keeps the campaign a draft; a schedule without a time sends it now.</param>
 /// <param name="Source">Null means written by hand.</param>
 /// <param name="Originator">The sender shown on phones; null or blank = the configured <c>Studenka:Sms:Originator</c>.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CampaignDraft(
     int? PackageId,
     IReadOnlyList<long>? CityPartIds,
@@ -18,9 +20,11 @@ public sealed record CampaignDraft(
     string? Originator = null);
 
 /// <param name="SendAt">ISO 8601, with an offset or as the town's local time (<see cref="Scheduling.SendTime"/>); null = now (or the end of the package's quiet hours).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CampaignSchedule(string? SendAt);
 
 /// <param name="Kind">"manual" (default) or "content" (a published page, with its key and absolute URL).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CampaignSourceInput(string? Kind, Guid? ContentKey = null, string? ContentUrl = null);
 
 /// <summary>A draft that passed validation, with the text as it will be sent.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,10 @@ using Studenka.Umbraco.Notifications.Operators;
 
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MapStreetRequest(long? StreetId);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record MapUnlistedStreetRequest(long? CityPartId, string? Name, long? StreetId);
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Studenka.Umbraco.Notifications.Campaigns;
@@ -5,8 +6,10 @@ using Studenka.Umbraco.Notifications.Campaigns;
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
 /// <param name="SendAt">ISO 8601 with an offset, or the town's local time without one; null or blank = now.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ScheduleRequest(string? SendAt);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CancelRequest(string? Reason);
 
 /// <summary>Compose, count, schedule, send and cancel campaigns; the rules live in <see cref="CampaignService"/>.</summary>

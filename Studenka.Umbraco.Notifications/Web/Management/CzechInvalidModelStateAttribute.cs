@@ -17,6 +17,7 @@ internal sealed class CzechInvalidModelStateAttribute : Attribute, IActionFilter
     private const string BodyMessage = "Tělo požadavku chybí nebo to není platný JSON objekt.";
     private const string FieldMessage = "Hodnota má špatný typ nebo formát (čísla bez uvozovek, seznam čísel v [ ], čas ve formátu ISO 8601, např. 2026-12-01T09:00:00+01:00).";
     private const string QueryMessage = "Hodnota má špatný formát.";
+    private const string UnknownMessage = "Toto pole API nezná (překlep, nebo patří jinam, např. čas odeslání do schedule.sendAt); požadavek nebyl proveden.";
 
     // ModelStateInvalidFilter runs at -2000; a lower order runs first and short-circuits it.
     public int Order => -2100;
@@ -46,7 +47,7 @@ internal sealed class CzechInvalidModelStateAttribute : Attribute, IActionFilter
             {
                 // System.Text.Json names the broken member as a JSON path ("$.packageId", "$.schedule.sendAt").
                 var isJson = key.StartsWith("$.", StringComparison.Ordinal);
-                errors[isJson ? key[2..] : key] = [isJson ? FieldMessage : QueryMessage];
+                errors[isJson ? key[2..] : key] = [!isJson ? QueryMessage : IsUnknownMember(entry) ? UnknownMessage : FieldMessage];
             }
         }
 
@@ -63,6 +64,14 @@ internal sealed class CzechInvalidModelStateAttribute : Attribute, IActionFilter
         })
         { StatusCode = StatusCodes.Status400BadRequest };
     }
+
+    /// <summary>
+    /// The request records refuse members they do not have (<c>JsonUnmappedMemberHandling.Disallow</c>):
+    /// a misplaced <c>sendAt</c> must not quietly make a draft instead of a scheduled crisis message.
+    /// System.Text.Json has no error code for it, only its message.
+    /// </summary>
+    private static bool IsUnknownMember(ModelStateEntry entry) =>
+        entry.Errors.Any(e => e.ErrorMessage.Contains("could not be mapped to any .NET member", StringComparison.Ordinal));
 
     public void OnActionExecuted(ActionExecutedContext context)
     {

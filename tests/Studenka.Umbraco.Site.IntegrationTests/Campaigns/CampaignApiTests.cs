@@ -160,7 +160,8 @@ public sealed class CampaignApiTests
         using var site = new StudenkaSiteFactory();
         using var client = await site.CreateOperatorClientAsync();
 
-        using var response = await client.SendJsonAsync(new HttpMethod(method), Api + path, method == "POST" ? new { sendAt = "2026-12-01T10:00:00+01:00" } : null);
+        object? body = method != "POST" ? null : path.EndsWith("/cancel", StringComparison.Ordinal) ? new { reason = "Omyl" } : new { sendAt = "2026-12-01T10:00:00+01:00" };
+        using var response = await client.SendJsonAsync(new HttpMethod(method), Api + path, body);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Kampaň s tímto číslem neexistuje.", (await response.JsonAsync()).GetProperty("detail").GetString());

@@ -58,6 +58,9 @@ public sealed class CampaignBadInputTests : IClassFixture<CampaignBadInputTests.
         { "content without key", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentUrl\":\"https://www.studenka.cz/akce\"}}}}", "source.contentKey", "Chybí klíč stránky" },
         { "content with relative URL", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentKey\":\"{Guid.NewGuid()}\",\"contentUrl\":\"/akce\"}}}}", "source.contentUrl", "začínat http:// nebo https://" },
         { "package as text", $"{{\"packageId\":\"dva\",{GoodText}}}", "packageId", "špatný typ nebo formát" },
+        // A misplaced send time would otherwise make a draft instead of a scheduled message, without a word.
+        { "sendAt outside schedule", $"{{\"packageId\":1,{GoodText},\"sendAt\":\"2026-12-01T08:00:00+01:00\"}}", "sendAt", "Toto pole API nezná" },
+        { "a misspelt field", $"{{\"packageId\":1,{GoodText},\"streetId\":1}}", "streetId", "Toto pole API nezná" },
         { "area ids as text", $"{{\"packageId\":2,\"cityPartIds\":[\"Butovice\"],{GoodText}}}", "cityPartIds[0]", "špatný typ nebo formát" },
         { "time not ISO", $"{{\"packageId\":2,{GoodText},\"schedule\":{{\"sendAt\":\"zítra v 8\"}}}}", "schedule.sendAt", "ISO 8601" },
         { "content key not a GUID", $"{{\"packageId\":4,{GoodText},\"source\":{{\"kind\":\"content\",\"contentKey\":\"123\"}}}}", "source.contentKey", "špatný typ nebo formát" },
