@@ -5,28 +5,12 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 
 /// <summary>The strict Content-Security-Policy blocks nothing the pages need: styles load, the script runs, no violation is reported.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ContentSecurityPolicyTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class ContentSecurityPolicyTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
-    private KestrelSite _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = KestrelSite.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Every_page_runs_under_the_policy_without_a_violation()
     {
-        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) =>

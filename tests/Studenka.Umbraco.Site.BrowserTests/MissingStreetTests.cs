@@ -6,28 +6,12 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 
 /// <summary>"Moje ulice v seznamu chybí" with and without JavaScript (issue 7).</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MissingStreetTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class MissingStreetTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
-    private KestrelSite _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = KestrelSite.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task With_javascript_ticking_the_box_swaps_the_street_list_for_a_text_field_and_the_typed_street_is_stored()
     {
-        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sms");
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
@@ -48,14 +32,14 @@ public sealed class MissingStreetTests(ChromiumFixture chromium) : IAsyncLifetim
         await page.GetByRole(AriaRole.Button, new() { Name = "Přihlásit k odběru" }).ClickAsync();
 
         await ConfirmAsync(context, page, "+420603555111");
-        using var db = _site.Factory.OpenDatabase();
+        using var db = Site.Factory.OpenDatabase();
         Assert.Equal(("U Rybníka", (long?)null), db.QuerySingle<(string, long?)>("SELECT street_text, street_id FROM subscriber_addresses"));
     }
 
     [Fact]
     public async Task Unticking_the_box_brings_the_street_list_back_and_nova_horka_offers_neither()
     {
-        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ" });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sms");
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
@@ -75,7 +59,7 @@ public sealed class MissingStreetTests(ChromiumFixture chromium) : IAsyncLifetim
     [Fact]
     public async Task Without_javascript_the_box_and_the_text_field_are_both_there_and_the_typed_street_is_accepted()
     {
-        await using var context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ", JavaScriptEnabled = false });
+        await using var context = await NewContextAsync(javaScript: false);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sms");
         var address = page.GetByRole(AriaRole.Group, new() { Name = "Adresa 1" });
@@ -90,7 +74,7 @@ public sealed class MissingStreetTests(ChromiumFixture chromium) : IAsyncLifetim
         await page.GetByRole(AriaRole.Button, new() { Name = "Přihlásit k odběru" }).ClickAsync();
 
         await ConfirmAsync(context, page, "+420603555112");
-        using var db = _site.Factory.OpenDatabase();
+        using var db = Site.Factory.OpenDatabase();
         Assert.Equal(("K Nádraží", "č. p. 12"), db.QuerySingle<(string, string)>("SELECT street_text, house_number FROM subscriber_addresses"));
     }
 
@@ -98,7 +82,7 @@ public sealed class MissingStreetTests(ChromiumFixture chromium) : IAsyncLifetim
     private async Task ConfirmAsync(IBrowserContext context, IPage page, string e164)
     {
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ověření telefonního čísla", Level = 1 })).ToBeVisibleAsync();
-        var code = await new SandboxInbox(await context.NewPageAsync(), _site).ReadCodeAsync(e164, SandboxInbox.SignUpCode());
+        var code = await new SandboxInbox(await context.NewPageAsync(), Site).ReadCodeAsync(e164, SandboxInbox.SignUpCode());
         await page.GetByLabel("Kód z SMS").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Potvrdit" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hotovo, odběr je aktivní", Level = 1 })).ToBeVisibleAsync();

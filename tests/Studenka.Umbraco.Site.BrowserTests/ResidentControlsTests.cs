@@ -8,29 +8,25 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 
 /// <summary>What keyboard and touch users notice: where focus is, that it shows, and targets big enough to hit.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
     private const string Phone = "+420603123456";
-    private KestrelSite _site = null!;
     private IBrowserContext _context = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _site = KestrelSite.Start();
-        _context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ" });
+        await base.InitializeAsync();
+        _context = await NewContextAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_context is not null)
         {
             await _context.DisposeAsync();
         }
 
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -56,7 +52,7 @@ public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : IA
     public async Task The_code_field_has_focus_when_a_code_page_opens_and_after_an_error_the_summary_has_it()
     {
         var page = await _context.NewPageAsync();
-        var inbox = new SandboxInbox(await _context.NewPageAsync(), _site);
+        var inbox = new SandboxInbox(await _context.NewPageAsync(), Site);
         await ResidentJourneyTests.FillSignUpFormAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Přihlásit k odběru" }).ClickAsync();
 
@@ -68,7 +64,7 @@ public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : IA
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hotovo, odběr je aktivní", Level = 1 })).ToBeVisibleAsync();
 
-        _site.Factory.Time.Advance(TimeSpan.FromMinutes(45)); // past the manage session the confirmed sign-up opened
+        Site.Factory.Time.Advance(TimeSpan.FromMinutes(45)); // past the manage session the confirmed sign-up opened
         await page.GotoAsync("/sms/sprava");
         await page.GetByLabel("Mobilní telefon").FillAsync("603 123 456");
         await page.GetByRole(AriaRole.Button, new() { Name = "Poslat kód" }).ClickAsync();
@@ -80,7 +76,7 @@ public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : IA
     public async Task Code_pages_offer_the_same_Poslat_novy_kod_and_small_controls_are_at_least_24px()
     {
         var page = await _context.NewPageAsync();
-        var inbox = new SandboxInbox(await _context.NewPageAsync(), _site);
+        var inbox = new SandboxInbox(await _context.NewPageAsync(), Site);
         await ResidentJourneyTests.FillSignUpFormAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Přihlásit k odběru" }).ClickAsync();
         var problems = new List<string>();
@@ -90,7 +86,7 @@ public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : IA
         await page.GetByRole(AriaRole.Button, new() { Name = "Potvrdit" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hotovo, odběr je aktivní", Level = 1 })).ToBeVisibleAsync();
 
-        _site.Factory.Time.Advance(TimeSpan.FromMinutes(45)); // past the manage session the confirmed sign-up opened
+        Site.Factory.Time.Advance(TimeSpan.FromMinutes(45)); // past the manage session the confirmed sign-up opened
         await page.GotoAsync("/sms/sprava");
         await page.GetByLabel("Mobilní telefon").FillAsync("603 123 456");
         await page.GetByRole(AriaRole.Button, new() { Name = "Poslat kód" }).ClickAsync();

@@ -5,36 +5,32 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 
 /// <summary>The whole life of a subscription, clicked through in a real browser against the real Site.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class ResidentJourneyTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
     private const string Phone = "+420603123456";
-    private KestrelSite _site = null!;
     private IBrowserContext _context = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _site = KestrelSite.Start();
-        _context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ" });
+        await base.InitializeAsync();
+        _context = await NewContextAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_context is not null)
         {
             await _context.DisposeAsync();
         }
 
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task A_resident_signs_up_confirms_with_the_sandbox_code_and_cancels_through_manage()
     {
         var page = await _context.NewPageAsync();
-        var inbox = new SandboxInbox(await _context.NewPageAsync(), _site);
+        var inbox = new SandboxInbox(await _context.NewPageAsync(), Site);
 
         await FillSignUpFormAsync(page);
         await Artifacts.ScreenshotAsync(page, "01-form-filled");
@@ -54,7 +50,7 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
 
         // Later that day she changes her mind. The fake clock only moves when told; the manage
         // session the confirmation opened has ended by then (30 minutes), so she asks for a code.
-        _site.Factory.Time.Advance(TimeSpan.FromMinutes(45));
+        Site.Factory.Time.Advance(TimeSpan.FromMinutes(45));
         await SignInToManageAsync(page, inbox);
         await ExpectSubscriptionAsStoredAsync(page);
         await Artifacts.ScreenshotAsync(page, "07-manage-edit");
@@ -118,7 +114,7 @@ public sealed class ResidentJourneyTests(ChromiumFixture chromium) : IAsyncLifet
 
     private long CountSubscribers()
     {
-        using var connection = _site.Factory.OpenDatabase();
+        using var connection = Site.Factory.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM subscribers";
         return (long)command.ExecuteScalar()!;

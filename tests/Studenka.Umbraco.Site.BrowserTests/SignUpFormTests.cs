@@ -6,24 +6,8 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 
 /// <summary>The sign-up form itself: errors without JavaScript, and the street list with it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SignUpFormTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class SignUpFormTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
-    private KestrelSite _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = KestrelSite.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task The_form_without_javascript_shows_czech_errors_next_to_the_fields()
     {
@@ -75,7 +59,4 @@ public sealed class SignUpFormTests(ChromiumFixture chromium) : IAsyncLifetime
         await Expect(street.Locator("option:checked")).ToHaveTextAsync("Malá strana");
         await Artifacts.ScreenshotAsync(page, "streets-02-butovice");
     }
-
-    private Task<IBrowserContext> NewContextAsync(bool javaScript) =>
-        chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ", JavaScriptEnabled = javaScript });
 }

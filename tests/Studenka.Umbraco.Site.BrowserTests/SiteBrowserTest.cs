@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Studenka.Umbraco.Site.BrowserTests;
+
+/// <summary>
+/// One Site on Kestrel per test (its own database and fake clock), and Czech Chromium contexts on it:
+/// the start and end every browser test shares.
+/// </summary>
+public abstract class SiteBrowserTest(ChromiumFixture chromium) : IAsyncLifetime
+{
+    protected KestrelSite Site { get; private set; } = null!;
+
+    public virtual Task InitializeAsync()
+    {
+        Site = KestrelSite.Start();
+        return Task.CompletedTask;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Site is not null)
+        {
+            await Site.DisposeAsync();
+        }
+    }
+
+    /// <summary>A Czech browser context on the Site; the caller disposes it.</summary>
+    protected Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
+        chromium.Browser.NewContextAsync(new() { BaseURL = Site.BaseUrl.ToString(), Locale = "cs-CZ", JavaScriptEnabled = javaScript });
+}
