@@ -11,28 +11,11 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
     private const string Phone = "+420603123456";
-    private IBrowserContext _context = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _context = await NewContextAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task Keyboard_focus_shows_a_ring_of_at_least_2px_with_3_to_1_contrast_on_every_control()
     {
-        var page = await _context.NewPageAsync();
+        var page = await Context.NewPageAsync();
         await page.GotoAsync("/sms");
         var failures = await TabThroughAsync(page, "sign-up");
         await Artifacts.ScreenshotAsync(page, "focus-01-signup-last");
@@ -51,8 +34,8 @@ public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : Si
     [Fact]
     public async Task The_code_field_has_focus_when_a_code_page_opens_and_after_an_error_the_summary_has_it()
     {
-        var page = await _context.NewPageAsync();
-        var inbox = new SandboxInbox(await _context.NewPageAsync(), Site);
+        var page = await Context.NewPageAsync();
+        var inbox = new SandboxInbox(await Context.NewPageAsync(), Site);
         await ResidentJourneyTests.FillSignUpFormAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Přihlásit k odběru" }).ClickAsync();
 
@@ -75,8 +58,8 @@ public sealed partial class ResidentControlsTests(ChromiumFixture chromium) : Si
     [Fact]
     public async Task Code_pages_offer_the_same_Poslat_novy_kod_and_small_controls_are_at_least_24px()
     {
-        var page = await _context.NewPageAsync();
-        var inbox = new SandboxInbox(await _context.NewPageAsync(), Site);
+        var page = await Context.NewPageAsync();
+        var inbox = new SandboxInbox(await Context.NewPageAsync(), Site);
         await ResidentJourneyTests.FillSignUpFormAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Přihlásit k odběru" }).ClickAsync();
         var problems = new List<string>();

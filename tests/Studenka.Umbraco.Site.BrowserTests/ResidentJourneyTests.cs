@@ -8,29 +8,12 @@ namespace Studenka.Umbraco.Site.BrowserTests;
 public sealed class ResidentJourneyTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
 {
     private const string Phone = "+420603123456";
-    private IBrowserContext _context = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _context = await NewContextAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_resident_signs_up_confirms_with_the_sandbox_code_and_cancels_through_manage()
     {
-        var page = await _context.NewPageAsync();
-        var inbox = new SandboxInbox(await _context.NewPageAsync(), Site);
+        var page = await Context.NewPageAsync();
+        var inbox = new SandboxInbox(await Context.NewPageAsync(), Site);
 
         await FillSignUpFormAsync(page);
         await Artifacts.ScreenshotAsync(page, "01-form-filled");

@@ -10,14 +10,22 @@ public abstract class SiteBrowserTest(ChromiumFixture chromium) : IAsyncLifetime
 {
     protected KestrelSite Site { get; private set; } = null!;
 
-    public virtual Task InitializeAsync()
+    /// <summary>The test's own browser context (JavaScript on); tests that need another make it with <see cref="NewContextAsync"/>.</summary>
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
         Site = KestrelSite.Start();
-        return Task.CompletedTask;
+        Context = await NewContextAsync();
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (Context is not null)
+        {
+            await Context.DisposeAsync();
+        }
+
         if (Site is not null)
         {
             await Site.DisposeAsync();
