@@ -58,7 +58,7 @@ public sealed class SubscriptionService(
         {
             var now = time.GetUtcNow();
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
-            active = await IsActiveAsync(connection, transaction, attempt.Phone, cancellationToken);
+            active = await ActiveIdAsync(connection, transaction, attempt.Phone, cancellationToken) is not null;
             // An active number's attempt has no data to confirm: its code, sent with the notice, opens management instead.
             code = await codes.IssueSignUpAsync(connection, transaction, attempt,
                 active ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
@@ -75,7 +75,7 @@ public sealed class SubscriptionService(
         PendingSignUp? pending;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            if (await IsActiveAsync(connection, null, attempt.Phone, cancellationToken))
+            if (await ActiveIdAsync(connection, null, attempt.Phone, cancellationToken) is not null)
             {
                 return await NoticeAsync(attempt.Phone, client, texts.AlreadySubscribed,
                     (c, t) => codes.IssueSignUpAsync(c, t, attempt, null, cancellationToken), cancellationToken);
@@ -119,7 +119,7 @@ public sealed class SubscriptionService(
 
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            if (!await IsActiveAsync(connection, null, phone.E164!, cancellationToken))
+            if (await ActiveIdAsync(connection, null, phone.E164!, cancellationToken) is null)
             {
                 return await NoticeAsync(phone.E164!, client, _ => texts.NotSubscribed(),
                     (c, t) => codes.IssueAsync(c, t, phone.E164!, CodePurpose.Manage, cancellationToken), cancellationToken);
@@ -159,8 +159,9 @@ public sealed class SubscriptionService(
         {
             // The number already subscribes and its owner typed the code the notice carried: the next
             // step is managing the subscription, without a second code (and a second cooldown).
-            var state = await SubscriberRepository.FindByPhoneAsync(connection, null, attempt.Phone, cancellationToken);
-            return state?.Status == "active" ? new(check, state.Id, AlreadyActive: true) : new(new CodeCheck(CodeCheckOutcome.NoCode));
+            return await ActiveIdAsync(connection, null, attempt.Phone, cancellationToken) is { } activeId
+                ? new(check, activeId, AlreadyActive: true)
+                : new(new CodeCheck(CodeCheckOutcome.NoCode));
         }
 
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
@@ -190,8 +191,9 @@ public sealed class SubscriptionService(
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var state = await SubscriberRepository.FindByPhoneAsync(connection, null, phone.E164!, cancellationToken);
-        return state?.Status == "active" ? new(check, state.Id) : new(new CodeCheck(CodeCheckOutcome.NoCode));
+        return await ActiveIdAsync(connection, null, phone.E164!, cancellationToken) is { } id
+            ? new(check, id)
+            : new(new CodeCheck(CodeCheckOutcome.NoCode));
     }
 
     public Task<Subscriber?> GetAsync(long subscriberId, CancellationToken cancellationToken) => subscribers.LoadAsync(subscriberId, cancellationToken);
@@ -226,8 +228,9 @@ public sealed class SubscriptionService(
         return true;
     }
 
-    private static async Task<bool> IsActiveAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
-        (await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken))?.Status == "active";
+    /// <summary>The id of the number's active subscription, or null (none, or only a pending one).</summary>
+    private static async Task<long?> ActiveIdAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
+        await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken) is { Status: "active" } state ? state.Id : null;
 
     /// <summary>
     /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a code stands
