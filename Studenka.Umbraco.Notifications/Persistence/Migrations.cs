@@ -6,7 +6,7 @@ namespace Studenka.Umbraco.Notifications.Persistence;
 /// </summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<Migration> All { get; } =
+    private static IReadOnlyList<Migration> Inline { get; } =
     [
         new(1, "areas and packages", """
             CREATE TABLE city_parts (
@@ -335,4 +335,8 @@ internal static class Migrations
             UPDATE operators SET failed_attempts = 0, locked_until_ms = NULL;
             """),
     ];
+
+    // After Inline: static fields initialise in declaration order.
+    /// <summary>1–14 below (SQLite), then every SQL file under Persistence/Migrations/Sqlite.</summary>
+    public static IReadOnlyList<Migration> All { get; } = [.. Inline, .. MigrationScripts.For(MigrationScripts.Sqlite)];
 }

@@ -128,4 +128,16 @@ public sealed class DatabaseMigratorTests
 
         Assert.Equal(0, streets);
     }
+
+    [Fact]
+    public void Every_migration_has_its_own_version_and_every_script_exists_for_both_dialects()
+    {
+        // Features add schema as script pairs in parallel: a reused number or a missing dialect
+        // would silently skip one of them on some databases.
+        var versions = Migrations.All.Select(m => m.Version).ToList();
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+        Assert.Equal(
+            MigrationScripts.For(MigrationScripts.Sqlite).Select(m => (m.Version, m.Name)),
+            MigrationScripts.For(MigrationScripts.Postgres).Select(m => (m.Version, m.Name)));
+    }
 }
