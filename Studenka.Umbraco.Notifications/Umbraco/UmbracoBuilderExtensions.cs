@@ -21,24 +21,36 @@ public static class UmbracoBuilderExtensions
     public static IUmbracoBuilder AddStudenkaNotifications(this IUmbracoBuilder builder)
     {
         builder.Services.AddStudenkaNotifications(builder.Config);
-        if (builder.Services.Any(d => d.ServiceType == typeof(BackOfficeOperatorsMarker)))
+        builder.Services.AddStudenkaBackOfficeOperators();
+        return builder;
+    }
+
+    /// <summary>
+    /// Operators are backoffice users: Umbraco's <c>IAuthorizationHelper</c> and
+    /// <c>IBackOfficeSecurityAccessor</c> say who calls and with which groups. An Umbraco site gets
+    /// this from the composer; the standalone Site calls it too, with its own implementations of
+    /// those two Core interfaces, so both hosts authorize through this one path.
+    /// </summary>
+    public static IServiceCollection AddStudenkaBackOfficeOperators(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(BackOfficeOperatorsMarker)))
         {
-            return builder;
+            return services;
         }
 
-        builder.Services.AddSingleton<BackOfficeOperatorsMarker>();
-        // Transient: resolved per request with Umbraco's IAuthorizationHelper, whatever lifetime Umbraco gives it.
-        builder.Services.AddTransient<IAuthorizationHandler, NotificationsSectionHandler>();
-        builder.Services.AddAuthorization(o =>
+        services.AddSingleton<BackOfficeOperatorsMarker>();
+        // Transient: resolved per request with the host's IAuthorizationHelper, whatever lifetime the host gives it.
+        services.AddTransient<IAuthorizationHandler, NotificationsSectionHandler>();
+        services.AddAuthorization(o =>
         {
             o.AddPolicy(NotificationsPolicies.SectionAccess, p => p.AddAuthenticationSchemes(BackOfficeScheme)
                 .AddRequirements(new NotificationsSectionRequirement(NotificationsPolicies.SectionAlias)));
             o.AddPolicy(NotificationsPolicies.Administration, p => p.AddAuthenticationSchemes(BackOfficeScheme)
                 .AddRequirements(new NotificationsSectionRequirement(NotificationsPolicies.SectionAlias, AdministratorsOnly: true)));
         });
-        builder.Services.RemoveAll<IOperatorContext>();
-        builder.Services.AddSingleton<IOperatorContext, BackOfficeOperatorContext>();
-        return builder;
+        services.RemoveAll<IOperatorContext>();
+        services.AddSingleton<IOperatorContext, BackOfficeOperatorContext>();
+        return services;
     }
 
     private sealed class BackOfficeOperatorsMarker;
