@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { areaLabel, matchesArea } from '../src/elements/areas.js';
+import { isLive, progressFigures } from '../src/elements/progress.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../public/umbraco-package.json', import.meta.url), 'utf8'));
 const localizations = (culture: string) =>
@@ -41,5 +42,21 @@ describe('areas', () => {
     expect(matchesArea('Poštovní (Butovice)', 'postovni')).toBe(true);
     expect(matchesArea('Poštovní (Butovice)', 'BUTO')).toBe(true);
     expect(matchesArea('Poštovní (Butovice)', 'Horka')).toBe(false);
+  });
+});
+
+describe('progress', () => {
+  const delivery = { campaignId: 1, total: 10, pending: 2, sending: 1, accepted: 4, failed: 1, unknown: 1, cancelled: 1, delivered: 3, failedDelivery: 1 };
+
+  it('shows queued (pending + sending), sent (accepted), delivered, failed (sending or delivery) and unknown', () => {
+    expect(progressFigures(delivery)).toEqual({ queued: 3, sent: 4, delivered: 3, failed: 2, unknown: 1 });
+  });
+
+  it('polls a sending campaign and a scheduled one only when it is due within a minute', () => {
+    const now = Date.parse('2026-12-01T10:00:00Z');
+    expect(isLive({ state: 'sending', dueAt: null }, now)).toBe(true);
+    expect(isLive({ state: 'scheduled', dueAt: '2026-12-01T10:00:30Z' }, now)).toBe(true);
+    expect(isLive({ state: 'scheduled', dueAt: '2026-12-02T10:00:00Z' }, now)).toBe(false);
+    expect(isLive({ state: 'sent', dueAt: '2026-12-01T09:00:00Z' }, now)).toBe(false);
   });
 });

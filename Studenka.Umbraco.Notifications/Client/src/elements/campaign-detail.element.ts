@@ -26,7 +26,7 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
     super.connectedCallback();
     void this.#load();
     this.#poll = setInterval(() => {
-      if (this.details && isLive(this.details.campaign.state)) void this.#load();
+      if (this.details && isLive(this.details.campaign)) void this.#load();
     }, POLL_MS);
   }
 
@@ -87,7 +87,7 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
             ? html`<uui-button data-testid="detail-cancel" color="danger" look="secondary" label=${this.#t('cancelCampaign')} ?disabled=${this.busy}
                 @click=${() => this.#act(() => this.api.cancel(c.id), 'studenkaSms_cancelled')}></uui-button>`
             : nothing}
-          ${mine && failed > 0 && !isLive(c.state)
+          ${mine && failed > 0 && ['sent', 'failed', 'cancelled'].includes(c.state)
             ? html`<uui-button data-testid="detail-resend-failed" look="primary" label=${this.#t('resendFailed')} ?disabled=${this.busy}
                 @click=${() => this.#act(() => this.api.resendFailed(c.id), 'studenkaSms_resent')}></uui-button>`
             : nothing}

@@ -47,9 +47,9 @@ export class StudenkaSmsCampaignsElement extends UmbLitElement {
 
   /** Only campaigns still moving are asked again, so an idle list costs no requests. */
   async #refreshLive() {
-    if (!this.#api || this.openId !== null || !this.items.some((c) => isLive(c.state))) return;
+    if (!this.#api || this.openId !== null || !this.items.some((c) => isLive(c))) return;
     try {
-      await this.#details(this.items.filter((c) => isLive(c.state)));
+      await this.#details(this.items.filter((c) => isLive(c)));
     } catch (error) {
       await notifyError(this, error);
     }

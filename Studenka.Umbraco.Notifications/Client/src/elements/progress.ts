@@ -1,4 +1,4 @@
-import type { DeliveryProgress } from '../api/types.js';
+import type { Campaign, DeliveryProgress } from '../api/types.js';
 
 /** The five figures staff watch, from the outbox counts (DeliveryProgress in C#). */
 export interface ProgressFigures {
@@ -20,7 +20,10 @@ export function progressFigures(d: DeliveryProgress): ProgressFigures {
   };
 }
 
-/** States whose figures still move, so the views keep polling. */
-export function isLive(state: string): boolean {
-  return state === 'sending' || state === 'scheduled';
+const DUE_SOON_MS = 60_000;
+
+/** Whose figures move now, so the views keep polling: sending, or scheduled and due within a minute. */
+export function isLive(campaign: Pick<Campaign, 'state' | 'dueAt'>, now = Date.now()): boolean {
+  if (campaign.state === 'sending') return true;
+  return campaign.state === 'scheduled' && campaign.dueAt !== null && Date.parse(campaign.dueAt) - now <= DUE_SOON_MS;
 }
