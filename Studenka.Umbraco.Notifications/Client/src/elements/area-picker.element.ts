@@ -37,7 +37,7 @@ export class StudenkaSmsAreaPickerElement extends UmbLitElement {
               class="part"
               data-testid=${`area-part-${part.id}`}
               label=${`${part.name} – ${this.localize.term('studenkaSms_wholePart')}`}
-              ?checked=${whole}
+              .checked=${whole}
               @change=${() => this.#toggle('cityPartIds', part.id)}></uui-checkbox>
             ${whole
               ? nothing
@@ -46,7 +46,7 @@ export class StudenkaSmsAreaPickerElement extends UmbLitElement {
                     class="street"
                     data-testid=${`area-street-${s.id}`}
                     label=${areaLabel(s.name, part.name)}
-                    ?checked=${streets.has(s.id)}
+                    .checked=${streets.has(s.id)}
                     @change=${() => this.#toggle('streetIds', s.id)}></uui-checkbox>`,
                 )}
           `;

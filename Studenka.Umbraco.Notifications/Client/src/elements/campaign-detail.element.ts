@@ -35,16 +35,18 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
     clearInterval(this.#poll);
   }
 
+  /** Progress and recipients load independently: a refused recipient list must not hide the progress. */
   async #load(more = false) {
-    try {
-      const skip = more ? this.recipients.length : 0;
-      const take = more ? PAGE : Math.max(PAGE, this.recipients.length);
-      const [details, page] = await Promise.all([this.api.get(this.campaignId), this.api.recipients(this.campaignId, '', skip, take)]);
-      this.details = details;
-      this.recipients = more ? [...this.recipients, ...page.items] : page.items;
-      this.total = page.total;
-    } catch (error) {
-      await notifyError(this, error);
+    const skip = more ? this.recipients.length : 0;
+    const take = more ? PAGE : Math.max(PAGE, this.recipients.length);
+    const [details, page] = await Promise.allSettled([this.api.get(this.campaignId), this.api.recipients(this.campaignId, '', skip, take)]);
+    if (details.status === 'fulfilled') this.details = details.value;
+    else await notifyError(this, details.reason);
+    if (page.status === 'fulfilled') {
+      this.recipients = more ? [...this.recipients, ...page.value.items] : page.value.items;
+      this.total = page.value.total;
+    } else if (details.status === 'fulfilled') {
+      await notifyError(this, page.reason);
     }
   }
 

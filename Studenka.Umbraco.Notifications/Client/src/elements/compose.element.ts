@@ -165,7 +165,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
           ${this.#t('encoding')}: <b>${sms.count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2'}</b> ·
           ${this.#t('segments')}: <b>${sms.count.segments}</b>
         </p>
-        <uui-toggle data-testid="compose-transliterate" label=${this.#t('removeDiacritics')} ?checked=${this.transliterate}
+        <uui-toggle data-testid="compose-transliterate" label=${this.#t('removeDiacritics')} .checked=${this.transliterate}
           @change=${(e: Event) => this.#set(() => (this.transliterate = (e.target as HTMLInputElement).checked))}></uui-toggle>
         ${this.transliterate || sms.sentText !== this.text
           ? html`<p><small>${this.#t('sentText')}:</small></p><pre class="sent" data-testid="compose-sent-text">${sms.sentText}</pre>`
@@ -177,7 +177,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
           @click=${() => this.dialog.showModal()}></uui-button>
       </uui-box>
       <dialog aria-labelledby="confirm-title" data-testid="confirm-dialog">
-        <uui-dialog-layout>
+        <uui-dialog><uui-dialog-layout>
           <h3 id="confirm-title">${this.#t('confirmTitle')}</h3>
           <dl data-testid="confirm-summary">
             <dt>${this.#t('package')}</dt><dd>${packageName}</dd>
@@ -188,9 +188,11 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
             <dt>${this.#t('when')}</dt><dd>${this.preview ? pragueTime(this, this.preview.dueAt) : ''}</dd>
           </dl>
           <pre class="sent">${this.preview?.sentText ?? ''}</pre>
-          <uui-button slot="actions" data-testid="confirm-cancel" label=${this.#t('cancel')} @click=${() => this.dialog.close()}></uui-button>
-          <uui-button slot="actions" data-testid="confirm-send" look="primary" color="positive" label=${this.#t('confirmSend')} @click=${() => this.#send()}></uui-button>
-        </uui-dialog-layout>
+          <div class="actions">
+          <uui-button data-testid="confirm-cancel" label=${this.#t('cancel')} @click=${() => this.dialog.close()}></uui-button>
+          <uui-button data-testid="confirm-send" look="primary" color="positive" label=${this.#t('confirmSend')} @click=${() => this.#send()}></uui-button>
+          </div>
+        </uui-dialog-layout></uui-dialog>
       </dialog>
     `;
   }
@@ -239,7 +241,10 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     dt { color: var(--uui-color-text-alt); }
     dd { margin: 0; font-weight: bold; }
     .error { color: var(--uui-color-danger); }
-    dialog { border: none; padding: 0; max-width: min(32rem, 95vw); background: transparent; }
+    dialog { border: none; padding: 0; width: min(32rem, 95vw); background: transparent; }
+    uui-dialog-layout { --uui-dialog-layout-padding: var(--uui-size-space-4); }
+    uui-dialog-layout h3 { margin-top: 0; }
+    .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: var(--uui-size-space-3); margin-top: var(--uui-size-space-4); }
     dialog::backdrop { background: rgb(0 0 0 / 40%); }
     @media (max-width: 600px) { :host { padding: var(--uui-size-space-3); } }
   `;
