@@ -31,7 +31,7 @@ export function manifestProblems(validate, manifest, root) {
   }
   const withoutSchema = ({ $schema, ...rest }) => JSON.stringify(rest);
   if (withoutSchema(manifest) !== withoutSchema(root)) {
-    problems.push('umbraco-package.json at the repository root differs from Client/public/umbraco-package.json (copy the latter over it, keep its $schema).');
+    problems.push('umbraco-package.json at the repository root differs from Client/public/umbraco-package.json (run `npm run sync-manifest` in Client/).');
   }
   return problems;
 }

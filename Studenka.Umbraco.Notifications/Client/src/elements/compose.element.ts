@@ -139,6 +139,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
 
   override render() {
     if (!this.me) return html`<uui-loader-bar></uui-loader-bar>`;
+    if (this.packages.length === 0) return html`<uui-box><p data-testid="compose-no-packages">${this.#t('noPackages')}</p></uui-box>`;
     const sms = previewSms(this.text, this.transliterate ? 'transliterate' : 'keep');
     const packageName = this.packages.find((p) => p.id === this.packageId)?.name ?? '';
     return html`
