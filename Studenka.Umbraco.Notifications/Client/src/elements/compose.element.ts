@@ -25,6 +25,8 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
   @state() private sendAt = '';
   @state() private preview?: CampaignPreview;
   @state() private previewError = '';
+  /** False from an edit until the preview of that edit arrived: only a current preview may be confirmed. */
+  @state() private previewFresh = false;
   @state() private busy = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -36,11 +38,13 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     super.connectedCallback();
     try {
       const api = (this.#api = await apiFor(this));
-      const [me, packages, parts, templates] = await Promise.all([api.me(), api.packages(), api.areas(), api.templates()]);
+      // Templates are a convenience: without them (or if they fail) composing by hand still works.
+      const templates = api.templates().catch(async (error: unknown) => (await notifyError(this, error), []));
+      const [me, packages, parts] = await Promise.all([api.me(), api.packages(), api.areas()]);
       this.me = me;
       this.packages = packages.filter((p) => p.forMessages && me.packages.includes(p.id));
       this.parts = parts;
-      this.templates = templates.filter((t) => me.packages.includes(t.package));
+      this.templates = (await templates).filter((t) => me.packages.includes(t.package));
       if (this.packages.length === 1) this.packageId = this.packages[0]!.id;
     } catch (error) {
       await notifyError(this, error);
@@ -72,6 +76,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
   /** Asks the server for recipients and cost once typing pauses; a late answer to an old draft is dropped. */
   #changed() {
     clearTimeout(this.#timer);
+    this.previewFresh = false;
     if (!this.#ready()) {
       this.#previews.invalidate();
       this.preview = undefined;
@@ -84,6 +89,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
         if (answer) {
           this.preview = answer;
           this.previewError = '';
+          this.previewFresh = true;
         }
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -174,7 +180,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
         ${this.#renderWhen()}
         ${this.#renderPreview()}
         <uui-button data-testid="compose-send" look="primary" color="positive" label=${this.#t('send')}
-          ?disabled=${!this.preview || this.busy || (this.later && !this.sendAt)} .state=${this.busy ? 'waiting' : undefined}
+          ?disabled=${!this.preview || !this.previewFresh || this.busy || (this.later && !this.sendAt)} .state=${this.busy ? 'waiting' : undefined}
           @click=${() => this.dialog.showModal()}></uui-button>
       </uui-box>
       <dialog aria-labelledby="confirm-title" data-testid="confirm-dialog">
@@ -184,7 +190,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
             <dt>${this.#t('package')}</dt><dd>${packageName}</dd>
             <dt>${this.#t('areas')}</dt><dd>${this.#areaLabels().join(', ')}</dd>
             <dt>${this.#t('recipients')}</dt><dd data-testid="confirm-recipients">${this.preview?.recipients ?? ''}</dd>
-            <dt>${this.#t('segments')}</dt><dd>${this.preview?.segmentsPerSms ?? ''} (${this.preview?.totalSegments ?? ''})</dd>
+            <dt>${this.#t('segments')}</dt><dd>${this.#segments()}</dd>
             <dt>${this.#t('cost')}</dt><dd>${this.#cost()}</dd>
             <dt>${this.#t('when')}</dt><dd>${this.preview ? pragueTime(this, this.preview.dueAt) : ''}</dd>
           </dl>
@@ -196,6 +202,11 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
         </uui-dialog-layout></uui-dialog>
       </dialog>
     `;
+  }
+
+  /** Parts per SMS and for the whole campaign (what is billed). */
+  #segments() {
+    return this.preview ? `${this.preview.segmentsPerSms} · ${this.#t('segmentsTotal')} ${this.preview.totalSegments}` : '';
   }
 
   #cost() {
@@ -222,9 +233,9 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     const p = this.preview;
     if (!p) return nothing;
     return html`
-      <dl class="preview" data-testid="compose-preview">
+      <dl class="preview" data-testid="compose-preview" data-fresh=${this.previewFresh} aria-busy=${!this.previewFresh}>
         <dt>${this.#t('recipients')}</dt><dd data-testid="compose-recipients">${p.recipients}</dd>
-        <dt>${this.#t('segments')}</dt><dd>${p.segmentsPerSms} (${p.totalSegments})</dd>
+        <dt>${this.#t('segments')}</dt><dd>${this.#segments()}</dd>
         <dt>${this.#t('cost')}</dt><dd data-testid="compose-cost">${this.#cost()}</dd>
         ${p.quietHoursApply ? html`<dt>${this.#t('quietHours')}</dt><dd>${pragueTime(this, p.dueAt)}</dd>` : nothing}
         ${p.addressesNeedingMapping ? html`<dt>${this.#t('needsMapping')}</dt><dd>${p.addressesNeedingMapping}</dd>` : nothing}
@@ -242,6 +253,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     dt { color: var(--uui-color-text-alt); }
     dd { margin: 0; font-weight: bold; }
     .error { color: var(--uui-color-danger); }
+    .preview[data-fresh='false'] { opacity: 0.5; }
     dialog { border: none; padding: 0; width: min(32rem, 95vw); background: transparent; }
     uui-dialog-layout { --uui-dialog-layout-padding: var(--uui-size-space-4); }
     uui-dialog-layout h3 { margin-top: 0; }
