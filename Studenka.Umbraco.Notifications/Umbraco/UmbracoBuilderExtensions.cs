@@ -39,6 +39,7 @@ public static class UmbracoBuilderExtensions
         }
 
         services.AddSingleton<BackOfficeOperatorsMarker>();
+        services.AddSingleton<BackOfficeRoles>();
         // Transient: resolved per request with the host's IAuthorizationHelper, whatever lifetime the host gives it.
         services.AddTransient<IAuthorizationHandler, NotificationsSectionHandler>();
         services.AddAuthorization(o =>
