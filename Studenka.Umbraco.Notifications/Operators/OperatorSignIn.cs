@@ -35,7 +35,7 @@ public sealed class OperatorSignIn(
 {
     private static readonly OperatorSignInResult Refused = new(SignInOutcome.InvalidCredentials);
 
-    private static readonly OperatorIdentity Anonymous = new("?", "nepřihlášený", Role: null);
+    private static readonly OperatorIdentity Anonymous = new("?", "nepřihlášený");
 
     private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
 

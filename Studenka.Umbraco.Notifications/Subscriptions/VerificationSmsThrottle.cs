@@ -43,7 +43,7 @@ public sealed class VerificationSmsThrottle(
     ILogger<VerificationSmsThrottle> logger)
 {
     private const string HashKey = "verification-log-hmac";
-    private static readonly OperatorIdentity SystemActor = new("system", "Systém SMS", Role: null);
+    private static readonly OperatorIdentity SystemActor = new("system", "Systém SMS");
 
     public async Task<ThrottleDecision> TryReserveAsync(string phone, IPAddress? client, CancellationToken cancellationToken)
     {

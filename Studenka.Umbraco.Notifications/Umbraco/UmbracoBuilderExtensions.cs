@@ -24,7 +24,11 @@ public static class UmbracoBuilderExtensions
     {
         builder.Services.AddStudenkaNotifications(builder.Config);
         builder.Services.AddStudenkaBackOfficeOperators();
-        builder.AddNotificationAsyncHandler<UmbracoApplicationStartedNotification, UserGroupsSetup>();
+        // Core's registration adds the handler again on every call; the host may call this besides the composer.
+        if (!builder.Services.Any(d => d.ImplementationType == typeof(UserGroupsSetup)))
+        {
+            builder.AddNotificationAsyncHandler<UmbracoApplicationStartedNotification, UserGroupsSetup>();
+        }
 
         return builder;
     }

@@ -37,8 +37,7 @@ public static class CreateOperatorCommand
 
         // Hosted services do not start for a command, so bring the schema up to date here.
         await ActivatorUtilities.CreateInstance<DatabaseInitializer>(services).StartAsync(cancellationToken);
-        // Whoever runs the command owns the database; the role only names that in the audit log.
-        var actor = new OperatorIdentity(Environment.UserName, "command line", OperatorRole.Administrator);
+        var actor = new OperatorIdentity(Environment.UserName, "command line");
         var result = await services.GetRequiredService<OperatorAccounts>().CreateAsync(options.User, options.Name, role, password, actor, cancellationToken);
         if (!result.Succeeded)
         {
