@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Delivery;
@@ -12,7 +15,8 @@ public sealed record RecipientPage(int Total, IReadOnlyList<RecipientItem> Items
 
 /// <summary>
 /// Who of a campaign got what, per recipient (from the outbox). Editors see counts only (the campaign's
-/// progress), so this list is refused to them; Dispatch sees it with masked numbers, Administrators in full.
+/// progress), so this list is refused to them; Dispatch sees it with masked numbers, Administrators in full
+/// and may download it (CSV) to call round those the SMS did not reach.
 /// </summary>
 [Route(RoutePrefix + "/campaigns/{id:long}/recipients")]
 public sealed class CampaignRecipientsController(CampaignRepository campaigns, CampaignRecipients recipients, IOperatorContext operators) : ManagementApiControllerBase
@@ -62,5 +66,35 @@ public sealed class CampaignRecipientsController(CampaignRepository campaigns, C
 
         var page = await recipients.PageAsync(id, status, skip, take, cancellationToken);
         return Ok(new RecipientPage(page.Total, page.Items.Select(r => new RecipientItem(permissions.MaskPhone(r.Phone), r.Status, r.UpdatedAt, r.Error)).ToList()));
+    }
+
+    /// <summary>Every recipient as CSV (UTF-8 with BOM, for Excel), for roles that may export residents' data.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(long id, CancellationToken cancellationToken)
+    {
+        if (operators.Current is not { } actor)
+        {
+            return NobodySignedIn();
+        }
+
+        if (!actor.Permissions.MayExport)
+        {
+            return ForbiddenProblem($"Role {actor.Role?.CzechName()} nesmí stahovat údaje občanů.");
+        }
+
+        if (await campaigns.GetAsync(id, cancellationToken) is null)
+        {
+            return NotFoundProblem(CampaignsController.Unknown);
+        }
+
+        var page = await recipients.PageAsync(id, null, 0, int.MaxValue, cancellationToken);
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            csv.WriteRecords(page.Items.Select(r => new RecipientItem(actor.Permissions.MaskPhone(r.Phone), r.Status, r.UpdatedAt, r.Error)));
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"kampan-{id}-prijemci.csv"));
     }
 }

@@ -68,6 +68,7 @@ public abstract class AuthorizationMatrixTests
         // Nothing failed in a fresh draft: those who may send package 1 get "nothing to resend".
         new("POST", $"{Api}/campaigns/{{id:long}}/resend-failed", h => OnCrisisDraft(h, "/resend-failed"), Unauthorized, Forbidden, Forbidden, Conflict, Conflict),
         new("GET", $"{Api}/campaigns/{{id:long}}/recipients", h => OnCrisisDraft(h, "/recipients"), Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("GET", $"{Api}/campaigns/{{id:long}}/recipients/export", h => OnCrisisDraft(h, "/recipients/export"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/delivery/status", _ => At("delivery/status"), Unauthorized, Forbidden, Ok, Ok, Ok),
         new("POST", $"{Api}/delivery/resume", _ => At("delivery/resume"), Unauthorized, Forbidden, Ok, Ok, Ok),
         new("GET", $"{Api}/audit", _ => At("audit"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),

@@ -117,6 +117,25 @@ public sealed class RoleBehaviourTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Only_the_administrator_may_download_the_recipients()
+    {
+        var id = await SentCampaignAsync(1, ("+420603123456", "accepted"), ("+420777654321", "failed"));
+        using var dispatch = _host.ClientFor(Caller.Dispatch);
+        using var admin = _host.ClientFor(Caller.Administrator);
+
+        using var refused = await dispatch.GetAsync($"{Api}/campaigns/{id}/recipients/export");
+        using var csv = await admin.GetAsync($"{Api}/campaigns/{id}/recipients/export");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Role Dispečink nesmí stahovat údaje občanů.", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(("text/csv", "kampan-" + id + "-prijemci.csv"), (csv.Content.Headers.ContentType?.MediaType, csv.Content.Headers.ContentDisposition?.FileName));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Phone,Status,UpdatedAt,Error", lines[0]);
+        Assert.StartsWith("+420777654321,failed,", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",invalid recipient", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Crisis_templates_are_offered_to_those_who_may_send_them()
     {
         using var dispatch = _host.ClientFor(Caller.Dispatch);
