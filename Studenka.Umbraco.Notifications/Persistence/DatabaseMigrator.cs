@@ -46,6 +46,11 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, TimeProvi
             done.Add(migration.Version);
         }
 
+        if (done.Count > 0)
+        {
+            await connections.Dialect.SchemaChangedAsync(connection, cancellationToken);
+        }
+
         return done;
     }
 }

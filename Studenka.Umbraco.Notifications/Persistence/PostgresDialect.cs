@@ -16,6 +16,13 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string NotIndexed(string column) => column;
 
+    internal static PostgresDialect Fragments { get; } = new();
+
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
+    public override Task SchemaChangedAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ((NpgsqlConnection)connection).ReloadTypesAsync(cancellationToken);
+
     public override string JsonArrayElements(string parameter) => $"jsonb_array_elements(CAST({parameter} AS jsonb)) AS j(value)";
 
     // 40001 serialization_failure, 40P01 deadlock_detected: PostgreSQL asks for the transaction to be run again.

@@ -21,6 +21,18 @@ public abstract class SqlDialect
     /// <summary>A column the planner must not pick an index for (SQLite picks the wrong one; PostgreSQL plans by statistics).</summary>
     public abstract string NotIndexed(string column);
 
+    /// <summary>
+    /// "column is one of the list parameter". Dapper expands <c>IN @list</c> into one parameter per
+    /// item on SQLite, but hands PostgreSQL the list as one array, which only <c>= ANY(...)</c> reads.
+    /// </summary>
+    public abstract string InList(string column, string parameter);
+
+    /// <summary>The fragments of the engine behind <paramref name="connection"/>, for static SQL helpers that get only a connection.</summary>
+    public static SqlDialect For(DbConnection connection) => connection is Npgsql.NpgsqlConnection ? PostgresDialect.Fragments : SqliteDialect.Fragments;
+
+    /// <summary>Called after migrations changed the schema (PostgreSQL learns new types such as citext).</summary>
+    public virtual Task SchemaChangedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>A FROM source over a JSON array parameter, one row per element in a column named <c>value</c>.</summary>
     public abstract string JsonArrayElements(string parameter);
 

@@ -8,6 +8,9 @@ public sealed class SqliteDialect : SqlDialect
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
+    /// <summary>For SQL text only; the write gate belongs to each connection factory's own instance.</summary>
+    internal static SqliteDialect Fragments { get; } = new();
+
     public override string MigrationsFolder => MigrationScripts.Sqlite;
 
     // SQLite takes the whole file for a write transaction: nothing is row-locked, nothing to skip.
@@ -15,6 +18,8 @@ public sealed class SqliteDialect : SqlDialect
 
     // The unary "+" is SQLite's documented way to keep a term off an index.
     public override string NotIndexed(string column) => "+" + column;
+
+    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public override string JsonArrayElements(string parameter) => $"json_each({parameter})";
 

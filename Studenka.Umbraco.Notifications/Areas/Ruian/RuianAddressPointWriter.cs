@@ -95,10 +95,10 @@ internal static class RuianAddressPointWriter
 
         var streetIds = register.ToDictionary(s => (s.PartCode, s.Name), s => s.Id);
         var municipalityParts = partIds.Values.ToList();
-        var existing = (await connection.QueryAsync<PointRow>(new CommandDefinition("""
+        var existing = (await connection.QueryAsync<PointRow>(new CommandDefinition($"""
             SELECT adm_code AS AdmCode, city_part_id AS CityPartId, street_id AS StreetId, building_kind AS BuildingKind,
                    building_number AS BuildingNumber, orientation_number AS OrientationNumber, orientation_letter AS OrientationLetter
-            FROM address_points WHERE city_part_id IN @municipalityParts
+            FROM address_points WHERE {dialect.InList("city_part_id", "@municipalityParts")}
             """, new { municipalityParts }, transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.AdmCode);
         var wanted = plan.Points.Select(p => new PointRow(
             p.Point.AdmCode, partIds[p.PartCode], p.StreetName is null ? null : streetIds[(p.PartCode, p.StreetName)],
