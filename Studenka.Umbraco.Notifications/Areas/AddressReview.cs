@@ -91,11 +91,11 @@ public sealed class AddressReview(IDbConnectionFactory connections)
               AND (a.street_id IS NULL OR st.needs_mapping = 0)
               AND EXISTS (SELECT 1 FROM address_points ap WHERE ap.city_part_id = a.city_part_id)
               AND NOT EXISTS (SELECT 1 FROM address_points ap
-                  WHERE ap.city_part_id = a.city_part_id AND ap.street_id IS a.street_id
+                  WHERE ap.city_part_id = a.city_part_id AND ap.street_id IS NOT DISTINCT FROM a.street_id
                     AND ((a.house_building IS NOT NULL AND ap.building_number = a.house_building
                           AND (a.house_kind IS NULL OR ap.building_kind = a.house_kind)
-                          AND (a.house_orientation IS NULL OR (ap.orientation_number = a.house_orientation AND ap.orientation_letter IS a.house_orientation_letter)))
-                      OR (a.house_building IS NULL AND ap.orientation_number = a.house_orientation AND ap.orientation_letter IS a.house_orientation_letter)
+                          AND (a.house_orientation IS NULL OR (ap.orientation_number = a.house_orientation AND ap.orientation_letter IS NOT DISTINCT FROM a.house_orientation_letter)))
+                      OR (a.house_building IS NULL AND ap.orientation_number = a.house_orientation AND ap.orientation_letter IS NOT DISTINCT FROM a.house_orientation_letter)
                       OR (a.house_kind IS NULL AND a.house_orientation IS NULL AND ap.orientation_number = a.house_building AND ap.orientation_letter IS NULL)))
             GROUP BY a.city_part_id, p.name, a.street_id, st.name, a.house_number
             ORDER BY p.name, st.name, a.house_number

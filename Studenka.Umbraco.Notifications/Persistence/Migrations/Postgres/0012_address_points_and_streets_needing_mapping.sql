@@ -1,6 +1,6 @@
 -- A street the register does not (or no longer) list that residents still live on: kept
 -- active so campaigns reach them, until an administrator maps it onto a register street.
-ALTER TABLE streets ADD COLUMN needs_mapping INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE streets ADD COLUMN needs_mapping BIGINT NOT NULL DEFAULT 0;
 -- The register's address points (one row of the RÚIAN file each), to check residents' house numbers.
 CREATE TABLE address_points (
     adm_code BIGINT PRIMARY KEY,
