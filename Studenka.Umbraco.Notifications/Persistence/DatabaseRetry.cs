@@ -9,7 +9,8 @@ namespace Studenka.Umbraco.Notifications.Persistence;
 /// </summary>
 public static class DatabaseRetry
 {
-    private const int Attempts = 8;
+    // Generous: under a burst every loser retries; each try is a few milliseconds.
+    private const int Attempts = 25;
 
     public static async Task<T> InTransactionAsync<T>(
         this IDbConnectionFactory connections, IsolationLevel isolation, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ public static class DatabaseRetry
             catch (Exception e) when (attempt < Attempts && connections.Dialect.IsSerializationFailure(e))
             {
                 // Disposing the transaction rolls back what is left of it; a short random pause, so two losers do not collide again at once.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
             }
         }
     }
