@@ -1,10 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Studenka.Umbraco.Notifications;
 using Studenka.Umbraco.Notifications.Operators.Standalone;
+using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Site;
 
@@ -24,12 +23,8 @@ public static class SiteApp
         builder.Services.AddStudenkaStandaloneOperators();
         // Czech pages keep their letters in the HTML source instead of &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        // Keys of the manage cookies survive restarts; they live beside the database.
-        // Read when options are built, so test hosts can point it elsewhere.
-        builder.Services.AddDataProtection();
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((o, config, env, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(env.ContentRootPath, config["Site:DataProtectionKeysPath"] ?? "App_Data/keys")), logs));
+        // Keys of the cookies and antiforgery tokens survive restarts and are shared by every node: in the package database.
+        builder.Services.AddDataProtection().PersistKeysToStudenkaDatabase();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -30,16 +30,17 @@ public sealed class AddressReview(IDbConnectionFactory connections)
     public async Task<int> CountNeedingMappingAsync(int packageId, IReadOnlyList<long> partIds, IReadOnlyList<long> streetIds, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+        var d = connections.Dialect;
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
             SELECT COUNT(*) FROM subscriber_addresses a
             JOIN subscribers s ON s.id = a.subscriber_id AND s.status = 'active'
             LEFT JOIN streets st ON st.id = a.street_id
             WHERE (a.street_text IS NOT NULL OR st.needs_mapping = 1)
               AND EXISTS (SELECT 1 FROM subscriber_packages sp WHERE sp.subscriber_id = s.id AND sp.package_id IN (@packageId, @Everything))
               AND (@WholeTown = 1
-                   OR a.city_part_id IN @partIds
-                   OR a.street_id IN @streetIds
-                   OR (a.street_text IS NOT NULL AND a.city_part_id IN (SELECT city_part_id FROM streets WHERE id IN @streetIds)))
+                   OR {d.InList("a.city_part_id", "@partIds")}
+                   OR {d.InList("a.street_id", "@streetIds")}
+                   OR (a.street_text IS NOT NULL AND a.city_part_id IN (SELECT city_part_id FROM streets WHERE {d.InList("id", "@streetIds")})))
             """, new { packageId, Everything = TopicPackages.Everything, WholeTown = partIds.Count == 0 && streetIds.Count == 0 ? 1 : 0, partIds, streetIds },
             cancellationToken: cancellationToken));
     }
@@ -90,11 +91,11 @@ public sealed class AddressReview(IDbConnectionFactory connections)
               AND (a.street_id IS NULL OR st.needs_mapping = 0)
               AND EXISTS (SELECT 1 FROM address_points ap WHERE ap.city_part_id = a.city_part_id)
               AND NOT EXISTS (SELECT 1 FROM address_points ap
-                  WHERE ap.city_part_id = a.city_part_id AND ap.street_id IS a.street_id
+                  WHERE ap.city_part_id = a.city_part_id AND ap.street_id IS NOT DISTINCT FROM a.street_id
                     AND ((a.house_building IS NOT NULL AND ap.building_number = a.house_building
                           AND (a.house_kind IS NULL OR ap.building_kind = a.house_kind)
-                          AND (a.house_orientation IS NULL OR (ap.orientation_number = a.house_orientation AND ap.orientation_letter IS a.house_orientation_letter)))
-                      OR (a.house_building IS NULL AND ap.orientation_number = a.house_orientation AND ap.orientation_letter IS a.house_orientation_letter)
+                          AND (a.house_orientation IS NULL OR (ap.orientation_number = a.house_orientation AND ap.orientation_letter IS NOT DISTINCT FROM a.house_orientation_letter)))
+                      OR (a.house_building IS NULL AND ap.orientation_number = a.house_orientation AND ap.orientation_letter IS NOT DISTINCT FROM a.house_orientation_letter)
                       OR (a.house_kind IS NULL AND a.house_orientation IS NULL AND ap.orientation_number = a.house_building AND ap.orientation_letter IS NULL)))
             GROUP BY a.city_part_id, p.name, a.street_id, st.name, a.house_number
             ORDER BY p.name, st.name, a.house_number

@@ -49,15 +49,15 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
     /// </summary>
     public static async Task<int> RetargetStreetAsync(DbConnection connection, DbTransaction transaction, long fromStreetId, long toStreetId, CancellationToken cancellationToken)
     {
-        var moved = await connection.ExecuteAsync(new CommandDefinition("""
+        var moved = await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO campaign_streets (campaign_id, street_id)
             SELECT cs.campaign_id, @toStreetId FROM campaign_streets cs JOIN campaigns c ON c.id = cs.campaign_id
-            WHERE cs.street_id = @fromStreetId AND c.state IN @open
+            WHERE cs.street_id = @fromStreetId AND {SqlDialect.For(connection).InList("c.state", "@open")}
               AND NOT EXISTS (SELECT 1 FROM campaign_streets t WHERE t.campaign_id = cs.campaign_id AND t.street_id = @toStreetId)
             """, new { fromStreetId, toStreetId, open = OpenStates }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await connection.ExecuteAsync(new CommandDefinition($"""
             DELETE FROM campaign_streets WHERE street_id = @fromStreetId
-              AND campaign_id IN (SELECT id FROM campaigns WHERE state IN @open)
+              AND campaign_id IN (SELECT id FROM campaigns WHERE {SqlDialect.For(connection).InList("state", "@open")})
             """, new { fromStreetId, open = OpenStates }, transaction, cancellationToken: cancellationToken));
         return moved;
     }
@@ -66,9 +66,9 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
 
     /// <summary>Moves the campaign to 'scheduled' if it is still in one of <paramref name="from"/>; false when another change won.</summary>
     public static async Task<bool> ScheduleAsync(DbConnection connection, DbTransaction transaction, long id, string[] from, long? requestedAtMs, long dueAtMs, long nowMs, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await connection.ExecuteAsync(new CommandDefinition($"""
             UPDATE campaigns SET state = 'scheduled', requested_at_ms = @requestedAtMs, due_at_ms = @dueAtMs, updated_at_ms = @nowMs
-            WHERE id = @id AND state IN @from
+            WHERE id = @id AND {SqlDialect.For(connection).InList("state", "@from")}
             """, new { id, from, requestedAtMs, dueAtMs, nowMs }, transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>
@@ -138,10 +138,10 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
 
         var ids = rows.Select(r => r.Id).ToList();
         var parts = (await connection.QueryAsync<(long CampaignId, long AreaId)>(new CommandDefinition(
-            "SELECT campaign_id, city_part_id FROM campaign_city_parts WHERE campaign_id IN @ids ORDER BY city_part_id", new { ids }, cancellationToken: cancellationToken)))
+            $"SELECT campaign_id, city_part_id FROM campaign_city_parts WHERE {SqlDialect.For(connection).InList("campaign_id", "@ids")} ORDER BY city_part_id", new { ids }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.CampaignId, r => r.AreaId);
         var streets = (await connection.QueryAsync<(long CampaignId, long AreaId)>(new CommandDefinition(
-            "SELECT campaign_id, street_id FROM campaign_streets WHERE campaign_id IN @ids ORDER BY street_id", new { ids }, cancellationToken: cancellationToken)))
+            $"SELECT campaign_id, street_id FROM campaign_streets WHERE {SqlDialect.For(connection).InList("campaign_id", "@ids")} ORDER BY street_id", new { ids }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.CampaignId, r => r.AreaId);
         return rows.Select(r => r.ToCampaign(parts[r.Id].ToList(), streets[r.Id].ToList())).ToList();
     }

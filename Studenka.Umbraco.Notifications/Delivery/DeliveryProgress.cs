@@ -16,7 +16,7 @@ public sealed record DeliveryProgress(
 /// <summary>Counts for the campaigns API and the delivery status endpoint; read-only.</summary>
 public sealed class DeliveryProgressQuery(IDbConnectionFactory connections)
 {
-    private const string CountsSql = """
+    private string CountsSql => $"""
         SELECT campaign_id AS CampaignId,
                COUNT(*) AS Total,
                SUM(CASE WHEN status IN ('pending', 'claimed') THEN 1 ELSE 0 END) AS Pending,
@@ -27,7 +27,7 @@ public sealed class DeliveryProgressQuery(IDbConnectionFactory connections)
                SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS Cancelled,
                SUM(CASE WHEN delivery_status = 'delivered' THEN 1 ELSE 0 END) AS Delivered,
                SUM(CASE WHEN delivery_status IN ('delivery_failed', 'expired') THEN 1 ELSE 0 END) AS FailedDelivery
-        FROM outbox WHERE campaign_id IN @CampaignIds GROUP BY campaign_id
+        FROM outbox WHERE {connections.Dialect.InList("campaign_id", "@CampaignIds")} GROUP BY campaign_id
         """;
 
     // Settable properties: SQLite reports no type for computed columns, so Dapper converts per member.

@@ -17,26 +17,27 @@ public sealed record ClaimedBatch(
 /// </summary>
 public sealed class OutboxClaims(IDbConnectionFactory connections)
 {
-    // One outbox write at a time per process: SQLite takes one writer anyway, and workers of one
-    // process queueing here is far cheaper than meeting SQLITE_BUSY and sleeping in its busy handler.
+    // One outbox write at a time per process on SQLite (the dialect's gate; none on PostgreSQL).
     // Other processes and nodes are kept apart by the conditional statements, not by this gate.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqlDialect _dialect = connections.Dialect;
 
     // Oldest due row first (crisis rows are back-dated at snapshot, so they go first); one campaign
-    // per batch. "+o.campaign_id" keeps SQLite on the (status, next_attempt_at_ms) index, which is
-    // already in claim order, instead of sorting a whole campaign per claim. The outer re-check of
-    // the status is what makes a concurrent claim on PostgreSQL skip a row taken meanwhile; written
-    // "status || ''" so SQLite looks the ids up by key instead of scanning every pending row.
-    private const string ClaimSql = """
+    // per batch. On SQLite the NotIndexed campaign_id keeps the planner on the (status,
+    // next_attempt_at_ms) index, which is already in claim order, instead of sorting a whole campaign
+    // per claim, and the NotIndexed outer status makes it look the ids up by key instead of scanning
+    // every pending row. The outer re-check of the status is what makes a concurrent claim skip a
+    // row taken meanwhile; on PostgreSQL SKIP LOCKED passes over rows another node is claiming, so
+    // the loser of a race takes the next rows instead of none.
+    private string ClaimSql => $"""
         UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
-        WHERE status || '' = 'pending' AND id IN (
+        WHERE {_dialect.NotIndexed("status")} = 'pending' AND id IN (
             SELECT o.id FROM outbox o
             WHERE o.status = 'pending' AND o.next_attempt_at_ms <= @Now
-              AND +o.campaign_id = (
+              AND {_dialect.NotIndexed("o.campaign_id")} = (
                   SELECT p.campaign_id FROM outbox p JOIN campaigns c ON c.id = p.campaign_id
                   WHERE p.status = 'pending' AND p.next_attempt_at_ms <= @Now AND c.state = 'sending'
-                  ORDER BY p.next_attempt_at_ms, p.id LIMIT 1)
-            ORDER BY o.next_attempt_at_ms, o.id LIMIT @Limit)
+                  ORDER BY p.next_attempt_at_ms, p.id LIMIT 1 {_dialect.SkipLocked("p")})
+            ORDER BY o.next_attempt_at_ms, o.id LIMIT @Limit {_dialect.SkipLocked("o")})
         RETURNING campaign_id, phone, attempts
         """;
 
@@ -48,8 +49,7 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         var batchId = Guid.NewGuid().ToString("N");
         await using var connection = await connections.OpenAsync(cancellationToken);
         List<(long CampaignId, string Phone, long Attempts)> rows;
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        using (await _dialect.EnterWriteAsync(cancellationToken))
         {
             rows = (await connection.QueryAsync<(long CampaignId, string Phone, long Attempts)>(new CommandDefinition(ClaimSql, new
             {
@@ -59,10 +59,6 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
                 Now = now.ToUnixTimeMilliseconds(),
                 Limit = limit,
             }, cancellationToken: cancellationToken))).ToList();
-        }
-        finally
-        {
-            _writeGate.Release();
         }
 
         if (rows.Count == 0)
@@ -91,8 +87,7 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     public async Task<IReadOnlyList<string>> MarkSendingAsync(ClaimedBatch batch, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        using (await _dialect.EnterWriteAsync(cancellationToken))
         {
             var phones = await connection.QueryAsync<string>(new CommandDefinition("""
             UPDATE outbox SET status = 'sending', updated_at_ms = @Now
@@ -101,10 +96,6 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
             RETURNING phone
             """, new { batch.BatchId, Owner = owner, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
             return phones.ToList();
-        }
-        finally
-        {
-            _writeGate.Release();
         }
     }
 
@@ -149,14 +140,9 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+        using (await _dialect.EnterWriteAsync(cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        }
-        finally
-        {
-            _writeGate.Release();
         }
     }
 }

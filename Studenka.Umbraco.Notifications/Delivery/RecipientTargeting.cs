@@ -13,20 +13,20 @@ namespace Studenka.Umbraco.Notifications.Delivery;
 /// </summary>
 public sealed class RecipientTargeting(IDbConnectionFactory connections)
 {
-    private const string Matching = """
+    private static string Matching(SqlDialect dialect) => $"""
         FROM subscribers s
         WHERE s.status = 'active'
           AND EXISTS (SELECT 1 FROM subscriber_packages sp
                       WHERE sp.subscriber_id = s.id AND sp.package_id IN (@PackageId, @Everything))
           AND (@WholeTown = 1 OR EXISTS (SELECT 1 FROM subscriber_addresses a
-                      WHERE a.subscriber_id = s.id AND (a.city_part_id IN @CityPartIds OR a.street_id IN @StreetIds)))
+                      WHERE a.subscriber_id = s.id AND ({dialect.InList("a.city_part_id", "@CityPartIds")} OR {dialect.InList("a.street_id", "@StreetIds")})))
         """;
 
     public async Task<int> CountAsync(CampaignAudience audience, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) " + Matching, Parameters(audience), cancellationToken: cancellationToken));
+            "SELECT COUNT(*) " + Matching(connections.Dialect), Parameters(audience), cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -40,7 +40,7 @@ public sealed class RecipientTargeting(IDbConnectionFactory connections)
         parameters.Add("Now", now.ToUnixTimeMilliseconds());
         parameters.Add("FirstAttempt", audience.PackageId == TopicPackages.Crisis ? 0 : now.ToUnixTimeMilliseconds());
         return connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching,
+            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching(SqlDialect.For(connection)),
             parameters, transaction, cancellationToken: cancellationToken));
     }
 

@@ -47,7 +47,7 @@ public sealed class OperatorLoginThrottle(IDbConnectionFactory connections, Inst
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO operator_login_failures (key_hash, failures, last_failure_at_ms) VALUES (@key, 1, @nowMs)
-            ON CONFLICT (key_hash) DO UPDATE SET failures = failures + 1, last_failure_at_ms = @nowMs
+            ON CONFLICT (key_hash) DO UPDATE SET failures = operator_login_failures.failures + 1, last_failure_at_ms = @nowMs
             """,
             new { key, nowMs = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }

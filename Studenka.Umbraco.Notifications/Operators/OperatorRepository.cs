@@ -5,8 +5,9 @@ using Studenka.Umbraco.Notifications.Persistence;
 namespace Studenka.Umbraco.Notifications.Operators;
 
 /// <summary>
-/// The <c>operators</c> table. User names compare case-insensitively (COLLATE NOCASE), so "Jana"
-/// and "jana" are one account.
+/// The <c>operators</c> table. User names are unique case-insensitively (SQLite COLLATE NOCASE,
+/// PostgreSQL citext), so "Jana" and "jana" are one account; lookups say lower() because a text
+/// parameter would compare a citext column case-sensitively.
 /// </summary>
 public sealed class OperatorRepository(IDbConnectionFactory connections)
 {
@@ -29,7 +30,7 @@ public sealed class OperatorRepository(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row?>(new CommandDefinition(
-            $"SELECT {Columns} FROM operators WHERE user_name = @userName",
+            $"SELECT {Columns} FROM operators WHERE lower(user_name) = lower(@userName)",
             new { userName }, cancellationToken: cancellationToken));
         return row is { } r ? ToCredentials(r) : null;
     }

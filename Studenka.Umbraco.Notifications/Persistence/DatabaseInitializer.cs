@@ -25,6 +25,10 @@ public sealed class DatabaseInitializer(
         {
             logger.LogInformation("Studénka SMS database ready at {DataSource}", sqlite.DataSource);
         }
+        else if (connections is PostgresConnectionFactory postgres)
+        {
+            logger.LogInformation("Studénka SMS database ready: PostgreSQL database {Database}", postgres.Database);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -5,34 +5,31 @@ using Microsoft.Extensions.Logging;
 namespace Studenka.Umbraco.Notifications.Persistence;
 
 /// <summary>
-/// Applies pending migrations, each in its own transaction, and records them in
-/// <c>schema_migrations</c>. Running it again on an up-to-date database changes nothing.
+/// Applies the engine's pending migrations (<see cref="MigrationScripts"/>), each in its own
+/// transaction, and records them in <c>schema_migrations</c> — the table every database made
+/// before the scripts became files already has, so those upgrade in place. Running it again on an
+/// up-to-date database changes nothing; nodes starting together apply each step once (the dialect's lock).
 /// </summary>
 public sealed class DatabaseMigrator(IDbConnectionFactory connections, TimeProvider time, ILogger<DatabaseMigrator> logger)
 {
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken)
     {
+        var migrations = MigrationScripts.For(connections.Dialect.MigrationsFolder);
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var done = new List<int>();
+        await using var migrationLock = await connections.Dialect.LockMigrationsAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY,
                 name TEXT NOT NULL,
-                applied_at_ms INTEGER NOT NULL
+                applied_at_ms BIGINT NOT NULL
             )
             """, cancellationToken: cancellationToken));
 
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT version FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
-        var done = new List<int>();
-        foreach (var migration in Migrations.All.OrderBy(m => m.Version))
+        foreach (var migration in migrations)
         {
-            if (applied.Contains(migration.Version))
-            {
-                continue;
-            }
-
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-            // Another node may have applied it between our read and our lock.
+            // SQLite: another process may have applied it between our first read and this write lock.
             var already = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction, cancellationToken: cancellationToken));
             if (already > 0)
@@ -47,6 +44,11 @@ public sealed class DatabaseMigrator(IDbConnectionFactory connections, TimeProvi
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("Applied schema migration {Version} ({Name})", migration.Version, migration.Name);
             done.Add(migration.Version);
+        }
+
+        if (done.Count > 0)
+        {
+            await connections.Dialect.SchemaChangedAsync(connection, cancellationToken);
         }
 
         return done;

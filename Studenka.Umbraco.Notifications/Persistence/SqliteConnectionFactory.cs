@@ -18,7 +18,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public SqliteConnectionFactory(IOptions<PersistenceOptions> options, IHostEnvironment? environment = null)
     {
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString ?? PersistenceOptions.DefaultSqliteConnectionString)
         {
             ForeignKeys = true,
             DefaultTimeout = 30,
@@ -41,6 +41,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         _connectionString = builder.ToString();
         DataSource = builder.DataSource;
     }
+
+    public SqlDialect Dialect { get; } = new SqliteDialect();
 
     /// <summary>Full path of the database file (for logs and the README's promises).</summary>
     public string DataSource { get; }

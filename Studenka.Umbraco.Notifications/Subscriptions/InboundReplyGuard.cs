@@ -17,23 +17,24 @@ public sealed class InboundReplyGuard(IDbConnectionFactory connections, Installa
     {
         var reservation = new InboundReplyReservation(await secrets.KeyedHashAsync("inbound-reply-hmac", phone, cancellationToken), calendar.Today());
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
-        var today = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM inbound_replies WHERE day = @Day", reservation, transaction, cancellationToken: cancellationToken));
-        if (today >= options.Value.DailyInboundReplyCap)
+        // Serializable, so the cap holds under concurrency; a transaction that lost a race runs again.
+        return await connections.InTransactionAsync(System.Data.IsolationLevel.Serializable, async (connection, transaction) =>
         {
-            return null;
-        }
+            var today = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM inbound_replies WHERE day = @Day", reservation, transaction, cancellationToken: cancellationToken));
+            if (today >= options.Value.DailyInboundReplyCap)
+            {
+                return null;
+            }
 
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO inbound_replies (phone_hash, day, sent_at_ms) VALUES (@PhoneHash, @Day, @At) ON CONFLICT (phone_hash, day) DO NOTHING",
-            new { reservation.PhoneHash, reservation.Day, At = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
-        // Only today's rows matter; ISO dates compare as text.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM inbound_replies WHERE day < @Day", reservation, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return inserted == 1 ? reservation : null;
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO inbound_replies (phone_hash, day, sent_at_ms) VALUES (@PhoneHash, @Day, @At) ON CONFLICT (phone_hash, day) DO NOTHING",
+                new { reservation.PhoneHash, reservation.Day, At = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+            // Only today's rows matter; ISO dates compare as text.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM inbound_replies WHERE day < @Day", reservation, transaction, cancellationToken: cancellationToken));
+            return inserted == 1 ? reservation : null;
+        }, cancellationToken);
     }
 
     public async Task ReleaseAsync(InboundReplyReservation reservation, CancellationToken cancellationToken)

@@ -24,7 +24,6 @@ internal static class BenchmarkSite
             ["applicationName"] = typeof(SiteApp).Assembly.GetName().Name!,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Site:DataProtectionKeysPath"] = Path.Combine(directory, "keys"),
             ["Studenka:Persistence:ConnectionString"] = connectionString,
             ["Studenka:Sms:MessageBirdAccessKey"] = AccessKey,
             ["Studenka:Sms:MessageBirdBaseUrl"] = gatewayBaseUrl.ToString(),

@@ -56,7 +56,6 @@ public sealed class CrashScenario : IAsyncDisposable
     public SiteProcess StartSite(string nodeId) => SiteProcess.Start(new Dictionary<string, string>
     {
         ["Urls"] = "http://127.0.0.1:0",
-        ["Site__DataProtectionKeysPath"] = Path.Combine(Directory_, "keys"),
         ["Studenka__Persistence__ConnectionString"] = Database.ConnectionString,
         ["Studenka__Sms__MessageBirdAccessKey"] = AccessKey,
         ["Studenka__Sms__MessageBirdBaseUrl"] = Gateway.BaseUrl.ToString(),

@@ -5,23 +5,29 @@ using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
+using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Notifications.Tests;
 
 /// <summary>
-/// A fresh SQLite file per test, migrated and seeded exactly as the hosted initializer does it,
-/// deleted again when the test ends.
+/// A fresh database per test, migrated and seeded exactly as the hosted initializer does it,
+/// deleted again when the test ends: a SQLite file, or a database on the test PostgreSQL server
+/// (<see cref="TestPostgres"/>) for the tests that are about PostgreSQL.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
 
-    private TestDatabase(string directory, TimeProvider time)
+    private TestDatabase(string directory, TimeProvider time, DatabaseProvider engine)
     {
         _directory = directory;
         FilePath = Path.Combine(directory, "studenka-sms.db");
         Time = time;
-        Connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = $"Data Source={FilePath}" }));
+        Engine = engine;
+        ConnectionString = engine == DatabaseProvider.PostgreSql ? TestPostgres.CreateDatabase() : $"Data Source={FilePath}";
+        Connections = engine == DatabaseProvider.PostgreSql
+            ? new PostgresConnectionFactory(ConnectionString)
+            : new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = ConnectionString }));
         Migrator = new DatabaseMigrator(Connections, time, NullLogger<DatabaseMigrator>.Instance);
     }
 
@@ -29,16 +35,20 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public TimeProvider Time { get; }
 
-    public SqliteConnectionFactory Connections { get; }
+    public DatabaseProvider Engine { get; }
+
+    public string ConnectionString { get; }
+
+    public IDbConnectionFactory Connections { get; }
 
     public DatabaseMigrator Migrator { get; }
 
     /// <summary>A migrated database; seeded with packages and city parts unless <paramref name="seed"/> is false.</summary>
-    public static async Task<TestDatabase> CreateAsync(TimeProvider? time = null, bool seed = true)
+    public static async Task<TestDatabase> CreateAsync(TimeProvider? time = null, bool seed = true, DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
         var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var database = new TestDatabase(directory, time ?? TimeProvider.System);
+        var database = new TestDatabase(directory, time ?? TimeProvider.System, engine);
         await database.Migrator.MigrateAsync(CancellationToken.None);
         if (seed)
         {
@@ -60,6 +70,12 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         // Pooled connections keep the file (and its WAL) open; close them before deleting.
         SqliteConnection.ClearAllPools();
+        if (Connections is PostgresConnectionFactory postgres)
+        {
+            await postgres.DisposeAsync();
+            TestPostgres.DropDatabase(ConnectionString);
+        }
+
         await Task.Yield();
         try
         {

@@ -175,7 +175,7 @@ public sealed partial class MalformedInputTests
         using var db = site.OpenDatabase();
         var rows = db.Query<string>("""
             SELECT 'sub:' || phone || '|' || status || '|' || COALESCE(name, '') || '|' || COALESCE(email, '') || '|' || updated_at_ms FROM subscribers
-            UNION ALL SELECT 'addr:' || subscriber_id || '|' || position || '|' || city_part_id || '|' || COALESCE(street_id, '') || '|' || COALESCE(house_number, '') FROM subscriber_addresses
+            UNION ALL SELECT 'addr:' || subscriber_id || '|' || position || '|' || city_part_id || '|' || COALESCE(CAST(street_id AS TEXT), '') || '|' || COALESCE(house_number, '') FROM subscriber_addresses
             UNION ALL SELECT 'pkg:' || subscriber_id || '|' || package_id FROM subscriber_packages
             UNION ALL SELECT 'sms:' || COUNT(*) FROM sandbox_sms
             UNION ALL SELECT 'streets:' || COUNT(*) FROM streets

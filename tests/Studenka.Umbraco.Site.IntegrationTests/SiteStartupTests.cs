@@ -66,16 +66,20 @@ public sealed class SiteStartupTests
     {
         using var db = site.OpenDatabase();
         var text = new StringBuilder();
-        foreach (var (name, sql) in db.Query<(string, string)>("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        foreach (var (name, sql) in TestSchema.Tables(db))
         {
             text.AppendLine($"[{name}] {sql}");
-            using var reader = db.ExecuteReader($"SELECT * FROM \"{name}\" ORDER BY rowid");
+            var rows = new List<string>();
+            using var reader = db.ExecuteReader($"SELECT * FROM \"{name}\"");
             while (reader.Read())
             {
                 var values = new object[reader.FieldCount];
                 reader.GetValues(values);
-                text.AppendLine(string.Join('|', values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+                rows.Add(string.Join('|', values.Select(v => v is byte[] b ? Convert.ToHexString(b) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
             }
+
+            // Sorted here: PostgreSQL has no rowid order to ask for.
+            text.AppendJoin(Environment.NewLine, rows.Order(StringComparer.Ordinal)).AppendLine();
         }
 
         return text.ToString();

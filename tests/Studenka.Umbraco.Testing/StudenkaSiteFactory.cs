@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -5,26 +6,50 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Testing;
 
 /// <summary>
-/// The real Site over a fresh SQLite file in a temp folder, with a fake clock. Settings can be
-/// overridden per test (e.g. tiny rate limits). Dispose deletes the folder.
+/// The real Site over a fresh database with a fake clock: a SQLite file in a temp folder, or — when
+/// <c>STUDENKA_TEST_ENGINE=PostgreSql</c> (test.sh's second run of the integration suite) — a new
+/// database on the test PostgreSQL server. Settings can be overridden per test (e.g. tiny rate
+/// limits). Dispose deletes the folder and drops the database.
 /// </summary>
 public class StudenkaSiteFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
+
+    /// <summary>The engine this run of the suite uses (one switch for every test).</summary>
+    public static DatabaseProvider Engine { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("STUDENKA_TEST_ENGINE"), ignoreCase: true, out var engine) ? engine : DatabaseProvider.Sqlite;
 
     public StudenkaSiteFactory(IDictionary<string, string?>? settings = null, string? directory = null)
     {
         Directory_ = directory ?? Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory_);
         DatabasePath = Path.Combine(Directory_, "studenka-sms.db");
+        // A second host on the same folder (restart, second node) shares the first one's database.
+        var shared = settings is not null && settings.TryGetValue("Studenka:Persistence:ConnectionString", out var given) ? given : null;
+        var marker = Path.Combine(Directory_, "postgres-database.txt");
+        if (Engine == DatabaseProvider.PostgreSql && shared is null && File.Exists(marker))
+        {
+            shared = File.ReadAllText(marker);
+        }
+
+        _ownsDatabase = shared is null;
+        ConnectionString = Engine == DatabaseProvider.PostgreSql ? shared ?? TestPostgres.CreateDatabase() : $"Data Source={DatabasePath}";
+        if (Engine == DatabaseProvider.PostgreSql && _ownsDatabase)
+        {
+            File.WriteAllText(marker, ConnectionString);
+        }
+
         _settings = new Dictionary<string, string?>
         {
-            ["Studenka:Persistence:ConnectionString"] = $"Data Source={DatabasePath}",
-            ["Site:DataProtectionKeysPath"] = Path.Combine(Directory_, "keys"),
+            ["Studenka:Persistence:Provider"] = Engine.ToString(),
+            ["Studenka:Persistence:ConnectionString"] = ConnectionString,
             // Generous by default so tests that are not about limits never trip over them.
             ["Studenka:Subscriptions:IpPermitLimit"] = "1000",
             ["Studenka:Subscriptions:NetworkPermitLimit"] = "1000",
@@ -48,9 +73,14 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
-    public SqliteConnection OpenDatabase()
+    /// <summary>The package database's connection string (pass it to a second host to share the database).</summary>
+    public string ConnectionString { get; }
+
+    public DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        DbConnection connection = Engine == DatabaseProvider.PostgreSql
+            ? new NpgsqlConnection(ConnectionString)
+            : new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         connection.Open();
         return connection;
     }
@@ -72,6 +102,11 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (Engine == DatabaseProvider.PostgreSql && _ownsDatabase)
+            {
+                TestPostgres.DropDatabase(ConnectionString);
+            }
+
             try
             {
                 System.IO.Directory.Delete(Directory_, recursive: true);

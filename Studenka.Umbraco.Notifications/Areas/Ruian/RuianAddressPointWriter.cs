@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Areas.Ruian;
 
@@ -16,7 +17,7 @@ internal static class RuianAddressPointWriter
     // One statement for all rows, fed one JSON array: a whole town's file has tens of thousands of
     // points, and even a prepared command executed per row spends ~15 µs a row in ADO.NET (1.5 s for
     // 100,000); SQLite unpacks the array natively (benchmarks/README.md, "import").
-    private static async Task UpsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PointRow> rows, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(SqlDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<PointRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -24,9 +25,12 @@ internal static class RuianAddressPointWriter
         }
 
         // "WHERE true" tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to the SELECT's join.
-        await connection.ExecuteAsync(new CommandDefinition("""
+        // The casts are no-ops on SQLite; PostgreSQL's ->> yields text.
+        await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO address_points (adm_code, city_part_id, street_id, building_kind, building_number, orientation_number, orientation_letter)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(@rows) WHERE true
+            SELECT CAST(value ->> 0 AS BIGINT), CAST(value ->> 1 AS BIGINT), CAST(value ->> 2 AS BIGINT), value ->> 3,
+                   CAST(value ->> 4 AS BIGINT), CAST(value ->> 5 AS BIGINT), value ->> 6
+            FROM {dialect.JsonArrayElements("@rows")} WHERE true
             ON CONFLICT (adm_code) DO UPDATE SET city_part_id = excluded.city_part_id, street_id = excluded.street_id,
                 building_kind = excluded.building_kind, building_number = excluded.building_number,
                 orientation_number = excluded.orientation_number, orientation_letter = excluded.orientation_letter
@@ -82,7 +86,7 @@ internal static class RuianAddressPointWriter
     private sealed record PointRow(long AdmCode, long CityPartId, long? StreetId, string BuildingKind, long BuildingNumber, long? OrientationNumber, string? OrientationLetter);
 
     public static async Task WriteAsync(
-        DbConnection connection, DbTransaction transaction, RuianImportPlan plan, Dictionary<long, long> partIds, IReadOnlyList<RegisterStreet> register, CancellationToken cancellationToken)
+        SqlDialect dialect, DbConnection connection, DbTransaction transaction, RuianImportPlan plan, Dictionary<long, long> partIds, IReadOnlyList<RegisterStreet> register, CancellationToken cancellationToken)
     {
         if (plan.Points.Count == 0)
         {
@@ -91,22 +95,22 @@ internal static class RuianAddressPointWriter
 
         var streetIds = register.ToDictionary(s => (s.PartCode, s.Name), s => s.Id);
         var municipalityParts = partIds.Values.ToList();
-        var existing = (await connection.QueryAsync<PointRow>(new CommandDefinition("""
+        var existing = (await connection.QueryAsync<PointRow>(new CommandDefinition($"""
             SELECT adm_code AS AdmCode, city_part_id AS CityPartId, street_id AS StreetId, building_kind AS BuildingKind,
                    building_number AS BuildingNumber, orientation_number AS OrientationNumber, orientation_letter AS OrientationLetter
-            FROM address_points WHERE city_part_id IN @municipalityParts
+            FROM address_points WHERE {dialect.InList("city_part_id", "@municipalityParts")}
             """, new { municipalityParts }, transaction, cancellationToken: cancellationToken))).ToDictionary(p => p.AdmCode);
         var wanted = plan.Points.Select(p => new PointRow(
             p.Point.AdmCode, partIds[p.PartCode], p.StreetName is null ? null : streetIds[(p.PartCode, p.StreetName)],
             p.Point.Kind, p.Point.BuildingNumber, p.Point.Orientation, p.Point.OrientationLetter)).ToList();
         var changed = wanted.Where(p => !existing.TryGetValue(p.AdmCode, out var old) || old != p).ToList();
-        await UpsertAsync(connection, transaction, changed, cancellationToken);
+        await UpsertAsync(dialect, connection, transaction, changed, cancellationToken);
         var inFile = wanted.Select(p => p.AdmCode).ToHashSet();
         var gone = existing.Keys.Where(code => !inFile.Contains(code)).ToList();
         if (gone.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM address_points WHERE adm_code IN (SELECT value FROM json_each(@gone))",
+                $"DELETE FROM address_points WHERE adm_code IN (SELECT CAST(value AS BIGINT) FROM {dialect.JsonArrayElements("@gone")})",
                 new { gone = JsonSerializer.Serialize(gone) }, transaction, cancellationToken: cancellationToken));
         }
 

@@ -49,7 +49,7 @@ public sealed class RuianImportService(IDbConnectionFactory connections)
 
         var streets = await RuianStreetWriter.WriteAsync(connection, transaction, plan, parts.IdsByCode, municipality, cancellationToken);
         var reconciled = await RuianStreetReconciliation.ReconcileAsync(connection, transaction, streets, cancellationToken);
-        await RuianAddressPointWriter.WriteAsync(connection, transaction, plan, parts.IdsByCode, streets.Register, cancellationToken);
+        await RuianAddressPointWriter.WriteAsync(connections.Dialect, connection, transaction, plan, parts.IdsByCode, streets.Register, cancellationToken);
         var needsMapping = await AddressReview.NeedingMappingAsync(connection, transaction, cancellationToken);
         var mismatches = await AddressReview.HouseNumberMismatchesAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -35,7 +35,7 @@ internal sealed class SeededAreaDatabase : IAsyncDisposable
     /// <summary>The one definition of who a campaign reaches (preview and snapshot use it).</summary>
     public RecipientTargeting Targeting { get; }
 
-    public SqliteConnectionFactory Connections => _database.Connections;
+    public IDbConnectionFactory Connections => _database.Connections;
 
     public RuianImportService Importer { get; }
 

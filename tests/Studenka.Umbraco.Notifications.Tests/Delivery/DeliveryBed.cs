@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Tests.Delivery;
 
@@ -14,7 +15,7 @@ internal sealed record OutboxRow(long Id, string Phone, string Status, long Atte
 internal sealed record CampaignRow(string State, long? RecipientCount, string? FailureReason, long? FinishedAtMs);
 
 /// <summary>
-/// The real delivery pipeline over a fresh SQLite file, with a fake clock and a scripted gateway.
+/// The real delivery pipeline over a fresh SQLite file (or PostgreSQL database), with a fake clock and a scripted gateway.
 /// Subscribers and campaigns are written with plain SQL: the campaigns API is another feature.
 /// </summary>
 internal sealed class DeliveryBed : IAsyncDisposable
@@ -63,13 +64,13 @@ internal sealed class DeliveryBed : IAsyncDisposable
 
     public DeliveryAdministration Administration { get; }
 
-    public static async Task<DeliveryBed> CreateAsync(Action<DeliveryOptions>? configure = null)
+    public static async Task<DeliveryBed> CreateAsync(Action<DeliveryOptions>? configure = null, DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
         // Fast buckets: these tests are about what is sent, not how fast.
         var options = new DeliveryOptions { RequestsPerSecond = 10_000, SmsPerSecond = 100_000, MaxAttempts = 3, RetryBaseSeconds = 10, RetryMaxSeconds = 60 };
         configure?.Invoke(options);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        return new DeliveryBed(await TestDatabase.CreateAsync(time), time, options);
+        return new DeliveryBed(await TestDatabase.CreateAsync(time, engine: engine), time, options);
     }
 
     public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status, ILoggerFactory? logs = null)

@@ -49,6 +49,8 @@ public sealed class DeliveryWorkerTests
     {
         private int _left = failures;
 
+        public SqlDialect Dialect => inner.Dialect;
+
         public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
             Interlocked.Decrement(ref _left) >= 0
                 ? throw new InvalidOperationException("database unavailable")

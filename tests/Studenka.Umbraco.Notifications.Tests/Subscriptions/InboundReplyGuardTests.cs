@@ -17,6 +17,20 @@ public sealed class InboundReplyGuardTests
         return new InboundReplyGuard(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(options, _time), options, _time);
     }
 
+    [Testing.PostgresFact]
+    public async Task On_PostgreSQL_many_numbers_at_once_each_get_their_reply_and_the_cap_still_holds()
+    {
+        // Serializable transactions on PostgreSQL fail with 40001 when they overlap; they are run again, not lost.
+        await using var db = await TestDatabase.CreateAsync(_time, engine: DatabaseProvider.PostgreSql);
+        var guard = Guard(db, cap: 30);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => guard.TryReserveAsync($"+42060100{i:0000}", CancellationToken.None))));
+
+        Assert.Equal(30, replies.Count(r => r is not null));
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(30, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbound_replies"));
+    }
+
     [Fact]
     public async Task One_reply_per_number_until_the_town_day_ends()
     {

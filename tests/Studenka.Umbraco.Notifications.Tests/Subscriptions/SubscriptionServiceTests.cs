@@ -124,6 +124,8 @@ public sealed partial class SubscriptionServiceTests
     {
         private Func<DbConnection, Task>? _pending = action;
 
+        public SqlDialect Dialect => inner.Dialect;
+
         public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
         {
             if (Interlocked.Exchange(ref _pending, null) is { } run)

@@ -100,4 +100,35 @@ public sealed class StudenkaNotificationsComposerTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }
+
+    [Fact]
+    public async Task Without_a_setting_the_database_is_a_file_in_umbracos_data_folder()
+    {
+        var contentRoot = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(contentRoot);
+        var (services, builder) = NewUmbracoBuilder(new ConfigurationBuilder().Build());
+        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = contentRoot });
+        new StudenkaNotificationsComposer().Compose(builder);
+
+        await using var provider = services.BuildServiceProvider();
+        var connections = Assert.IsType<SqliteConnectionFactory>(provider.GetRequiredService<IDbConnectionFactory>());
+
+        Assert.Equal(Path.Combine(contentRoot, "umbraco", "Data", "studenka-sms.db"), connections.DataSource);
+        Directory.Delete(contentRoot, recursive: true);
+    }
+
+    [Fact]
+    public async Task PostgreSql_without_a_connection_string_is_refused_at_start_with_the_setting_named()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{PersistenceOptions.SectionName}:Provider"] = "PostgreSql" })
+            .Build();
+        var (services, builder) = NewUmbracoBuilder(configuration);
+        new StudenkaNotificationsComposer().Compose(builder);
+
+        await using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PersistenceOptions>>().Value);
+
+        Assert.Contains("Studenka:Persistence:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -176,7 +176,7 @@ public sealed class RuianImportCampaignTests : IDisposable
             new { phone })!;
     }
 
-    /// <summary>Every row of the tables an import writes or reads for moves, in rowid order.</summary>
+    /// <summary>Every row of the tables an import writes or reads for moves, sorted (PostgreSQL has no rowid order).</summary>
     private string AreaTables()
     {
         using var db = _site.OpenDatabase();
@@ -184,9 +184,11 @@ public sealed class RuianImportCampaignTests : IDisposable
         foreach (var table in new[] { "city_parts", "streets", "subscriber_addresses", "address_points" })
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"[{table}]");
-            foreach (var row in db.Query($"SELECT * FROM {table} ORDER BY rowid"))
+            var rows = db.Query($"SELECT * FROM {table}")
+                .Select(row => string.Join('|', ((IDictionary<string, object?>)row).Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+            foreach (var row in rows.Order(StringComparer.Ordinal))
             {
-                text.AppendLine(string.Join('|', ((IDictionary<string, object?>)row).Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+                text.AppendLine(row);
             }
         }
 
