@@ -8,7 +8,7 @@ namespace Studenka.Umbraco.Delivery.CrashTests;
 /// A 10,000-resident campaign sent by the real Site through the MessageBird client to a fake
 /// MessageBird, while the Site is killed with SIGKILL or the gateway misbehaves. The seed is printed
 /// (and in every failure message); replay a failure with STUDENKA_CRASH_SEED=n, keep its files
-/// (database, site.log, accepted.log) with STUDENKA_CRASH_KEEP=1.
+/// (database, site-<node>.log, accepted.log) with STUDENKA_CRASH_KEEP=1.
 /// </summary>
 public sealed class CampaignDeliveryCrashTests(ITestOutputHelper output)
 {
@@ -89,7 +89,7 @@ public sealed class CampaignDeliveryCrashTests(ITestOutputHelper output)
             every: TimeSpan.FromMilliseconds(200));
     }
 
-    private static void AssertEveryResidentOnceExceptUnknown(int seed, CrashScenario scenario, IReadOnlyDictionary<string, string> outbox, GatewayLedger ledger)
+    internal static void AssertEveryResidentOnceExceptUnknown(int seed, CrashScenario scenario, IReadOnlyDictionary<string, string> outbox, GatewayLedger ledger)
     {
         Assert.True(outbox.Count == scenario.Phones.Count && scenario.Phones.All(outbox.ContainsKey),
             $"seed {seed}: the snapshot has {outbox.Count} rows for {scenario.Phones.Count} residents");
@@ -114,11 +114,11 @@ public sealed class CampaignDeliveryCrashTests(ITestOutputHelper output)
         return [.. points];
     }
 
-    private static int Seed() =>
+    internal static int Seed() =>
         int.TryParse(Environment.GetEnvironmentVariable("STUDENKA_CRASH_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : Random.Shared.Next(1, 1_000_000);
 
-    private static string Outcomes(FakeMessageBirdServer gateway) =>
+    internal static string Outcomes(FakeMessageBirdServer gateway) =>
         string.Join(", ", Enum.GetValues<FakeOutcome>().Where(o => gateway.Count(o) > 0).Select(o => $"{o}={gateway.Count(o)}"));
 
-    private static string Sample(IEnumerable<string> items) => string.Join("; ", items.Take(10));
+    internal static string Sample(IEnumerable<string> items) => string.Join("; ", items.Take(10));
 }

@@ -3,13 +3,17 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Studenka.Umbraco.FakeMessageBird;
 using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Testing;
 using Studenka.Umbraco.Testing.Load;
 
 namespace Studenka.Umbraco.Delivery.CrashTests;
 
 /// <summary>
-/// One campaign to many residents, a fake MessageBird in this process, and the real Site in a child
-/// process pointed at both. Owns a temp folder with the database, the fake's log and the Site's log.
+/// One campaign to many residents, fake MessageBirds in this process (one per node when the test
+/// must tell the nodes' traffic apart), and the real Site in child processes pointed at them. Owns a
+/// temp folder with the fakes' logs and the Sites' logs, and the database: a SQLite file in that
+/// folder, or a database of its own on the test PostgreSQL server, dropped at the end.
 /// </summary>
 public sealed class CrashScenario : IAsyncDisposable
 {
@@ -17,12 +21,11 @@ public sealed class CrashScenario : IAsyncDisposable
     public const int BatchSize = 50;
     public const string AccessKey = "live_crash_test_key";
 
-    private CrashScenario(string directory, LoadDatabase database, FakeMessageBirdServer gateway, long campaignId, IReadOnlyList<string> phones)
+    private CrashScenario(string directory, LoadDatabase database, IReadOnlyList<FakeMessageBirdServer> gateways, IReadOnlyList<string> phones)
     {
         Directory_ = directory;
         Database = database;
-        Gateway = gateway;
-        CampaignId = campaignId;
+        Gateways = gateways;
         Phones = phones;
     }
 
@@ -30,35 +33,62 @@ public sealed class CrashScenario : IAsyncDisposable
 
     public LoadDatabase Database { get; }
 
-    public FakeMessageBirdServer Gateway { get; }
+    /// <summary>The first (or only) fake; <see cref="StartSite"/> aims a Site at one of <see cref="Gateways"/>.</summary>
+    public FakeMessageBirdServer Gateway => Gateways[0];
 
-    public long CampaignId { get; }
+    public IReadOnlyList<FakeMessageBirdServer> Gateways { get; }
+
+    public long CampaignId { get; private set; }
 
     /// <summary>Everyone seeded; a whole-town crisis campaign targets all of them.</summary>
     public IReadOnlyList<string> Phones { get; }
 
-    public string SiteLogPath => Path.Combine(Directory_, "site.log");
+    /// <summary>One log per node: two Sites running at once do not interleave their lines.</summary>
+    public string SiteLogPath(string nodeId) => Path.Combine(Directory_, $"site-{nodeId}.log");
 
-    public static async Task<CrashScenario> CreateAsync(int subscribers, int seed, FakeMessageBirdOptions gatewayOptions)
+    /// <summary>
+    /// Seeds <paramref name="subscribers"/> residents and, unless <paramref name="campaign"/> is false
+    /// (then call <see cref="AddCampaignAsync"/> once the Sites are up), the due campaign.
+    /// <paramref name="gatewayOptions"/> configures the first fake; further ones get the same latency and faults.
+    /// </summary>
+    public static async Task<CrashScenario> CreateAsync(
+        int subscribers, int seed, FakeMessageBirdOptions gatewayOptions, DatabaseProvider engine = DatabaseProvider.Sqlite, int gateways = 1, bool campaign = true)
     {
         var directory = Path.Combine(Path.GetTempPath(), "studenka-crash", $"{seed}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        var database = await LoadDatabase.CreateAsync(Path.Combine(directory, "studenka-sms.db"));
+        var database = engine == DatabaseProvider.PostgreSql
+            ? await LoadDatabase.CreatePostgresAsync(TestPostgres.CreateDatabase())
+            : await LoadDatabase.CreateAsync(Path.Combine(directory, "studenka-sms.db"));
         var phones = await database.AddSubscribersAsync(subscribers, seed);
-        var campaignId = await database.AddDueCampaignAsync();
-        gatewayOptions.AccessKey = AccessKey;
-        gatewayOptions.AcceptedLogPath = Path.Combine(directory, "accepted.log");
-        var gateway = await FakeMessageBirdServer.StartAsync(gatewayOptions);
-        return new CrashScenario(directory, database, gateway, campaignId, phones);
+        var servers = new List<FakeMessageBirdServer>();
+        for (var i = 0; i < gateways; i++)
+        {
+            var options = i == 0 ? gatewayOptions : SameBehaviour(gatewayOptions, seed + i);
+            options.AccessKey = AccessKey;
+            options.AcceptedLogPath = Path.Combine(directory, i == 0 ? "accepted.log" : $"accepted-{i}.log");
+            servers.Add(await FakeMessageBirdServer.StartAsync(options));
+        }
+
+        var scenario = new CrashScenario(directory, database, servers, phones);
+        if (campaign)
+        {
+            await scenario.AddCampaignAsync();
+        }
+
+        return scenario;
     }
 
-    /// <summary>The Site as it would run in production, with the MessageBird gateway aimed at the fake.</summary>
-    public SiteProcess StartSite(string nodeId) => SiteProcess.Start(new Dictionary<string, string>
+    /// <summary>The whole-town crisis campaign, due now: the first Site to look snapshots it.</summary>
+    public async Task AddCampaignAsync() => CampaignId = await Database.AddDueCampaignAsync();
+
+    /// <summary>The Site as it would run in production (on a free port of its own), with the MessageBird gateway aimed at the fake <paramref name="gateway"/>.</summary>
+    public SiteProcess StartSite(string nodeId, int gateway = 0) => SiteProcess.Start(new Dictionary<string, string>
     {
         ["Urls"] = "http://127.0.0.1:0",
+        ["Studenka__Persistence__Provider"] = Database.Engine.ToString(),
         ["Studenka__Persistence__ConnectionString"] = Database.ConnectionString,
         ["Studenka__Sms__MessageBirdAccessKey"] = AccessKey,
-        ["Studenka__Sms__MessageBirdBaseUrl"] = Gateway.BaseUrl.ToString(),
+        ["Studenka__Sms__MessageBirdBaseUrl"] = Gateways[gateway].BaseUrl.ToString(),
         // Quick in-process retries of 5xx/429, so the fault run stays short.
         ["Studenka__Sms__MessageBirdRetryBaseDelayMilliseconds"] = "20",
         ["Studenka__Delivery__NodeId"] = nodeId,
@@ -72,7 +102,7 @@ public sealed class CrashScenario : IAsyncDisposable
         ["Studenka__Delivery__RetryBaseSeconds"] = "1",
         ["Studenka__Delivery__RetryMaxSeconds"] = "2",
         ["Studenka__Delivery__MaxAttempts"] = "30",
-    }, SiteLogPath);
+    }, SiteLogPath(nodeId));
 
     public async Task<CampaignProgress> ProgressAsync() => await Database.ReadProgressAsync(CampaignId);
 
@@ -103,9 +133,30 @@ public sealed class CrashScenario : IAsyncDisposable
     public async Task<int> ReportedUnknownAsync() =>
         (await new DeliveryProgressQuery(Database.Connections).GetAsync(CampaignId, CancellationToken.None)).Unknown;
 
+    private static FakeMessageBirdOptions SameBehaviour(FakeMessageBirdOptions first, int seed) => new()
+    {
+        Latency = first.Latency,
+        FailureRate = first.FailureRate,
+        DropRate = first.DropRate,
+        RetryAfter = first.RetryAfter,
+        BalanceExhausted = first.BalanceExhausted,
+        BalanceExhaustedStatusCode = first.BalanceExhaustedStatusCode,
+        Seed = seed,
+    };
+
     public async ValueTask DisposeAsync()
     {
-        await Gateway.DisposeAsync();
+        foreach (var gateway in Gateways)
+        {
+            await gateway.DisposeAsync();
+        }
+
+        if (Database.Engine == DatabaseProvider.PostgreSql)
+        {
+            await ((IAsyncDisposable)Database.Connections).DisposeAsync();
+            TestPostgres.DropDatabase(Database.ConnectionString);
+        }
+
         SqliteConnection.ClearAllPools();
         // Kept when the environment asks, to replay or inspect a failure.
         if (Environment.GetEnvironmentVariable("STUDENKA_CRASH_KEEP") is null)

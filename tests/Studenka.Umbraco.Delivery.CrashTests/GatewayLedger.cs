@@ -7,13 +7,20 @@ namespace Studenka.Umbraco.Delivery.CrashTests;
 public sealed record GatewayLedger(IReadOnlyDictionary<string, int> AcceptedTimes, IReadOnlySet<string> InDroppedRequests)
 {
     /// <summary>Read from the fake's append-only log file (one "reference;+420..." line per accepted recipient) and its request record.</summary>
-    public static GatewayLedger Read(FakeMessageBirdServer gateway, string acceptedLogPath)
+    public static GatewayLedger Read(FakeMessageBirdServer gateway, string acceptedLogPath) => Read([gateway], [acceptedLogPath]);
+
+    /// <summary>What several fakes saw together (one per node): a phone accepted by two of them was received twice.</summary>
+    public static GatewayLedger Read(IReadOnlyList<FakeMessageBirdServer> gateways) =>
+        Read(gateways, gateways.Select(g => g.Options.AcceptedLogPath ?? throw new InvalidOperationException("The fake keeps no log of accepted recipients.")));
+
+    private static GatewayLedger Read(IReadOnlyList<FakeMessageBirdServer> all, IEnumerable<string> acceptedLogPaths)
     {
-        var accepted = File.Exists(acceptedLogPath)
-            ? File.ReadLines(acceptedLogPath).Where(l => l.Length > 0).Select(l => l[(l.IndexOf(';', StringComparison.Ordinal) + 1)..])
-                .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count())
-            : [];
-        var dropped = gateway.Requests
+        var accepted = acceptedLogPaths
+            .Where(File.Exists)
+            .SelectMany(File.ReadLines)
+            .Where(l => l.Length > 0).Select(l => l[(l.IndexOf(';', StringComparison.Ordinal) + 1)..])
+            .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        var dropped = all.SelectMany(g => g.Requests)
             .Where(r => r.Method == "POST" && r.Outcome == FakeOutcome.ReceivedNotAnswered)
             .SelectMany(r => RecipientsOf(r.Body))
             .ToHashSet();

@@ -9,8 +9,10 @@ namespace Studenka.Umbraco.Delivery.CrashTests;
 /// </summary>
 public sealed class SiteProcess : IDisposable
 {
+    private const string Listening = "Now listening on: ";
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SiteProcess(Process process, StreamWriter log, string logPath)
     {
@@ -52,13 +54,28 @@ public sealed class SiteProcess : IDisposable
 
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        var site = new SiteProcess(process, log, logPath);
+        process.OutputDataReceived += (_, e) => site.Received(e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Write(log, $"--- started pid {process.Id} ---");
-        return new SiteProcess(process, log, logPath);
+        return site;
+    }
+
+    /// <summary>
+    /// The address Kestrel bound (the Site logs it once the server listens, after the database was
+    /// migrated). Fails when the Site exits first or does not get there within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<Uri> ListeningAsync(TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        var finished = await Task.WhenAny(_listening.Task, exited, Task.Delay(timeout));
+        return finished == _listening.Task
+            ? await _listening.Task
+            : throw new InvalidOperationException(
+                $"The Site (pid {Id}) {(finished == exited ? "exited" : $"did not listen within {timeout.TotalSeconds:0} s")}.\n--- site log ---\n{Tail()}");
     }
 
     /// <summary>SIGKILL (Process.Kill on Linux), then waits until the process is gone.</summary>
@@ -94,6 +111,16 @@ public sealed class SiteProcess : IDisposable
         lock (_log)
         {
             _log.Dispose();
+        }
+    }
+
+    private void Received(string? line)
+    {
+        Write(_log, line);
+        var at = line?.IndexOf(Listening, StringComparison.Ordinal) ?? -1;
+        if (at >= 0)
+        {
+            _listening.TrySetResult(new Uri(line![(at + Listening.Length)..].Trim()));
         }
     }
 

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
@@ -10,33 +11,44 @@ using Studenka.Umbraco.Notifications.Subscriptions;
 namespace Studenka.Umbraco.Testing.Load;
 
 /// <summary>
-/// A SQLite file migrated and seeded exactly as the Site's start-up does it, filled fast with many
-/// active subscribers and due campaigns: the ground of the crash test and the benchmarks. The real
-/// Site (in process or as a child process) can be pointed at <see cref="ConnectionString"/>.
+/// A database (a SQLite file, or an empty PostgreSQL database) migrated and seeded exactly as the
+/// Site's start-up does it, filled fast with many active subscribers and due campaigns: the ground
+/// of the crash test and the benchmarks. The real Site (in process or as a child process) can be
+/// pointed at <see cref="Engine"/> and <see cref="ConnectionString"/>.
 /// </summary>
 public sealed class LoadDatabase
 {
-    private LoadDatabase(string filePath, TimeProvider time)
+    private LoadDatabase(DatabaseProvider engine, string connectionString, IDbConnectionFactory connections, TimeProvider time)
     {
-        FilePath = filePath;
+        Engine = engine;
+        ConnectionString = connectionString;
+        Connections = connections;
         Time = time;
-        ConnectionString = $"Data Source={filePath}";
-        Connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = ConnectionString }));
     }
 
-    public string FilePath { get; }
+    public DatabaseProvider Engine { get; }
 
     public string ConnectionString { get; }
 
     public TimeProvider Time { get; }
 
-    public SqliteConnectionFactory Connections { get; }
+    public IDbConnectionFactory Connections { get; }
 
     /// <summary>Migrates and seeds (packages, city parts, streets) a new database file.</summary>
-    public static async Task<LoadDatabase> CreateAsync(string filePath, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static Task<LoadDatabase> CreateAsync(string filePath, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(filePath))!);
-        var database = new LoadDatabase(filePath, time ?? TimeProvider.System);
+        var connectionString = $"Data Source={filePath}";
+        var connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = connectionString }));
+        return InitializeAsync(new LoadDatabase(DatabaseProvider.Sqlite, connectionString, connections, time ?? TimeProvider.System), cancellationToken);
+    }
+
+    /// <summary>Migrates and seeds an existing, empty PostgreSQL database (e.g. from <see cref="TestPostgres.CreateDatabase"/>).</summary>
+    public static Task<LoadDatabase> CreatePostgresAsync(string connectionString, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        InitializeAsync(new LoadDatabase(DatabaseProvider.PostgreSql, connectionString, new PostgresConnectionFactory(connectionString), time ?? TimeProvider.System), cancellationToken);
+
+    private static async Task<LoadDatabase> InitializeAsync(LoadDatabase database, CancellationToken cancellationToken)
+    {
         await new DatabaseMigrator(database.Connections, database.Time, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(cancellationToken);
         await new PackageSeeder(database.Connections).SeedAsync(cancellationToken);
         await new AreaSeeder(database.Connections).SeedAsync(cancellationToken);
@@ -51,13 +63,22 @@ public sealed class LoadDatabase
     /// </summary>
     public async Task<IReadOnlyList<string>> AddSubscribersAsync(int count, int seed = 1, CancellationToken cancellationToken = default)
     {
-        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         var areas = (await connection.QueryAsync<(long PartId, long? StreetId)>(
             "SELECT p.id, s.id FROM city_parts p LEFT JOIN streets s ON s.city_part_id = p.id ORDER BY p.id, s.id")).ToList();
         var generator = new SubscriberGenerator(seed, areas);
         var at = Time.GetUtcNow().ToUnixTimeMilliseconds();
         var firstNumber = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subscribers");
+        if (connection is NpgsqlConnection postgres)
+        {
+            return await PostgresSubscriberCopy.AddAsync(postgres, generator, firstNumber, count, at, cancellationToken);
+        }
 
+        return await AddSqliteAsync((SqliteConnection)connection, generator, firstNumber, count, at, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<string>> AddSqliteAsync(SqliteConnection connection, SubscriberGenerator generator, long firstNumber, int count, long at, CancellationToken cancellationToken)
+    {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var inserts = new SubscriberInserts(connection, transaction, at);
         var phones = new List<string>(count);
