@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Site;
 
 namespace Studenka.Umbraco.Benchmarks;
@@ -15,7 +16,8 @@ internal static class BenchmarkSite
 {
     public const string AccessKey = "live_benchmark_key";
 
-    public static WebApplication Build(string connectionString, Uri gatewayBaseUrl, string directory, IReadOnlyDictionary<string, string> delivery, TimingGateway timing)
+    public static WebApplication Build(string connectionString, Uri gatewayBaseUrl, string directory, IReadOnlyDictionary<string, string> delivery, TimingGateway timing,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         // Command-line settings: in configuration before the package registers its services.
         var settings = new Dictionary<string, string>
@@ -24,6 +26,7 @@ internal static class BenchmarkSite
             ["applicationName"] = typeof(SiteApp).Assembly.GetName().Name!,
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Studenka:Persistence:Provider"] = provider.ToString(),
             ["Studenka:Persistence:ConnectionString"] = connectionString,
             ["Studenka:Sms:MessageBirdAccessKey"] = AccessKey,
             ["Studenka:Sms:MessageBirdBaseUrl"] = gatewayBaseUrl.ToString(),

@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Studenka.Umbraco.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Studenka.Umbraco.Benchmarks -- all | snapshot | dispatch | anatomy | crisis | import
+// dotnet run -c Release --project benchmarks/Studenka.Umbraco.Benchmarks -- all | snapshot [sqlite|postgres] | dispatch | nodes | anatomy | crisis | import
 var what = args.Length > 0 ? args[0] : "all";
 if (what == "fake-server")
 {
@@ -13,7 +13,7 @@ if (what == "fake-server")
     return await FakeGatewayProcess.ServeAsync();
 }
 
-var known = new[] { "all", "snapshot", "dispatch", "anatomy", "crisis", "import" };
+var known = new[] { "all", "snapshot", "dispatch", "nodes", "anatomy", "crisis", "import" };
 if (!known.Contains(what))
 {
     Console.Error.WriteLine($"Unknown benchmark '{what}'. Use one of: {string.Join(", ", known)}.");
@@ -29,6 +29,13 @@ if (what is "all" or "dispatch")
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 16));
     // Where the time goes: the dispatcher with no gateway at all.
     results.Add(await DispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4, instantGateway: true));
+}
+
+if (what is "all" or "nodes")
+{
+    // PostgreSQL: one node, two nodes, and the client alone, side by side in each round.
+    var rounds = what == "nodes" && args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+    results.Add(await ClusterDispatchBenchmark.RunAsync(recipients: 100_000, concurrency: 4, rounds));
 }
 
 if (what is "all" or "dispatch" or "anatomy")
@@ -51,7 +58,13 @@ if (what is "all" or "snapshot")
 {
     // Monitoring: each call is a whole snapshot (~1 s), not a nanosecond loop to be unrolled.
     // In process: the generated out-of-process project would not inherit the central package versions.
-    var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10)
+    var engine = args.Length > 1 ? args[1] : "both";
+    SnapshotBenchmark.Setups = SnapshotBenchmark.Setups
+        .Where(s => engine == "both" || (engine == "postgres") == (s.Engine == Studenka.Umbraco.Notifications.Persistence.DatabaseProvider.PostgreSql))
+        .ToList();
+    // A million-row snapshot takes seconds: fewer iterations when PostgreSQL is measured.
+    var postgres = SnapshotBenchmark.Setups.Any(s => s.Engine == Studenka.Umbraco.Notifications.Persistence.DatabaseProvider.PostgreSql);
+    var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(postgres ? 1 : 2).WithIterationCount(postgres ? 5 : 10)
         .WithToolchain(InProcessEmitToolchain.Instance);
     BenchmarkRunner.Run<SnapshotBenchmark>(DefaultConfig.Instance.AddJob(job));
 }
