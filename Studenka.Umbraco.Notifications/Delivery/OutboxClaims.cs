@@ -4,11 +4,17 @@ using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
-/// <summary>Recipients of one campaign leased together; <see cref="BatchId"/> is the gateway reference.
+/// <summary>Recipients of one message leased together; <see cref="BatchId"/> is the gateway reference.
+/// <see cref="CampaignId"/> is null for a service message (one recipient, its own text).
 /// <see cref="PreviousAttempts"/> is the most any of them has been tried before.
+/// <see cref="Encoding"/> null = whatever the sender finds for the body (service messages).
 /// <see cref="Originator"/> is the campaign's own sender, null for the configured default.</summary>
 public sealed record ClaimedBatch(
-    string BatchId, long CampaignId, string Body, SmsEncoding Encoding, int PreviousAttempts, IReadOnlyList<string> Phones, string? Originator);
+    string BatchId, long? CampaignId, string Body, SmsEncoding? Encoding, int PreviousAttempts, IReadOnlyList<string> Phones, string? Originator,
+    string Channel = OutboxChannel.Sms)
+{
+    public bool IsService => CampaignId is null;
+}
 
 /// <summary>
 /// The outbox row lifecycle in SQL. Every write is one short conditional statement, so two
@@ -37,16 +43,38 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
                   WHERE p.status = 'pending' AND p.next_attempt_at_ms <= @Now AND c.state = 'sending'
                   ORDER BY p.next_attempt_at_ms, p.id LIMIT 1)
             ORDER BY o.next_attempt_at_ms, o.id LIMIT @Limit)
-        RETURNING campaign_id, phone, attempts
+        RETURNING campaign_id, address, attempts
         """;
 
+    // The service lane: its oldest due row, one per request (each has its own text). Checked with
+    // a read first (a partial index, empty while nothing waits), so campaign claims pay no write for it.
+    private const string ServiceWaitingSql = """
+        SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now LIMIT 1
+        """;
+
+    private const string ClaimServiceSql = """
+        UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
+        WHERE status || '' = 'pending' AND id = (
+            SELECT s.id FROM outbox s WHERE s.lane = 'service' AND s.status = 'pending' AND s.next_attempt_at_ms <= @Now
+            ORDER BY s.next_attempt_at_ms, s.id LIMIT 1)
+        RETURNING channel, address, body, attempts
+        """;
+
+    // Still wanted: a service message always, a campaign row while its campaign is being sent.
+    internal const string StillWanted = "(outbox.campaign_id IS NULL OR EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending'))";
+
     // Rows handed back without being sent return to the queue, unless their campaign was cancelled meanwhile.
-    private const string BackToQueue = "CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending') THEN 'pending' ELSE 'cancelled' END";
+    private const string BackToQueue = $"CASE WHEN {StillWanted} THEN 'pending' ELSE 'cancelled' END";
 
     public async Task<ClaimedBatch?> ClaimAsync(string owner, int limit, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var batchId = Guid.NewGuid().ToString("N");
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await ClaimServiceAsync(connection, batchId, owner, now, lease, cancellationToken) is { } service)
+        {
+            return service;
+        }
+
         List<(long CampaignId, string Phone, long Attempts)> rows;
         await _writeGate.WaitAsync(cancellationToken);
         try
@@ -76,6 +104,35 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList(), originator);
     }
 
+    /// <summary>The service lane first: a waiting code never queues behind a campaign.</summary>
+    private async Task<ClaimedBatch?> ClaimServiceAsync(System.Data.Common.DbConnection connection, string batchId, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(ServiceWaitingSql, new { Now = nowMs }, cancellationToken: cancellationToken)) is null)
+        {
+            return null;
+        }
+
+        List<(string Channel, string Address, string Body, long Attempts)> rows;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            rows = (await connection.QueryAsync<(string Channel, string Address, string Body, long Attempts)>(new CommandDefinition(ClaimServiceSql, new
+            {
+                Owner = owner,
+                LeaseUntil = (now + lease).ToUnixTimeMilliseconds(),
+                BatchId = batchId,
+                Now = nowMs,
+            }, cancellationToken: cancellationToken))).ToList();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        return rows is [var r] ? new ClaimedBatch(batchId, null, r.Body, null, (int)r.Attempts, [r.Address], null, r.Channel) : null;
+    }
+
     // The schema allows exactly these two; the campaign chose and counted its segments with them.
     private static SmsEncoding ParseEncoding(string encoding) => encoding switch
     {
@@ -94,11 +151,10 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var phones = await connection.QueryAsync<string>(new CommandDefinition("""
+            var phones = await connection.QueryAsync<string>(new CommandDefinition($"""
             UPDATE outbox SET status = 'sending', updated_at_ms = @Now
-            WHERE batch_id = @BatchId AND status = 'claimed' AND lease_owner = @Owner
-              AND EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending')
-            RETURNING phone
+            WHERE batch_id = @BatchId AND status = 'claimed' AND lease_owner = @Owner AND {StillWanted}
+            RETURNING address
             """, new { batch.BatchId, Owner = owner, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
             return phones.ToList();
         }
