@@ -11,10 +11,7 @@ namespace Studenka.Umbraco.Notifications.Delivery;
 /// <see cref="Originator"/> is the campaign's own sender, null for the configured default.</summary>
 public sealed record ClaimedBatch(
     string BatchId, long? CampaignId, string Body, SmsEncoding? Encoding, int PreviousAttempts, IReadOnlyList<string> Phones, string? Originator,
-    string Channel = OutboxChannel.Sms)
-{
-    public bool IsService => CampaignId is null;
-}
+    string Channel = OutboxChannel.Sms);
 
 /// <summary>
 /// The outbox row lifecycle in SQL. Every write is one short conditional statement, so two
@@ -47,7 +44,7 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         """;
 
     // The service lane: its oldest due row, one per request (each has its own text). Checked with
-    // a read first (a partial index, empty while nothing waits), so campaign claims pay no write for it.
+    // a read first (ix_outbox_service holds only service rows), so campaign claims pay no write for it.
     private const string ServiceWaitingSql = """
         SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now LIMIT 1
         """;

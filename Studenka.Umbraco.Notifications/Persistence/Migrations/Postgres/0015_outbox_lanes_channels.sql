@@ -12,7 +12,9 @@ ALTER TABLE outbox ADD CONSTRAINT ck_outbox_lane_campaign CHECK ((lane = 'campai
 ALTER TABLE outbox ADD CONSTRAINT ck_outbox_service_body CHECK (lane = 'campaign' OR body IS NOT NULL);
 DROP INDEX IF EXISTS ix_outbox_phone;
 CREATE INDEX ix_outbox_address ON outbox(address, status);
--- The service lane is claimed before every campaign batch: this index is empty when nothing waits.
-CREATE INDEX ix_outbox_service_pending ON outbox(next_attempt_at_ms, id) WHERE lane = 'service' AND status = 'pending';
+-- The service lane is looked at before every campaign batch: this index holds only service rows,
+-- and leads with lane and status so the planner prefers it to ix_outbox_claim (which would walk
+-- every pending campaign row to find none).
+CREATE INDEX ix_outbox_service ON outbox(lane, status, next_attempt_at_ms) WHERE lane = 'service';
 -- Finished service messages are purged after a while (they carry codes and numbers).
-CREATE INDEX ix_outbox_service_done ON outbox(updated_at_ms) WHERE lane = 'service';
+CREATE INDEX ix_outbox_service_age ON outbox(lane, updated_at_ms) WHERE lane = 'service';
