@@ -17,12 +17,15 @@ public sealed class DeliveryRunner(
     CampaignCompletion completion,
     DeliverySignal signal,
     OutboxOperations outbox,
+    DeliveryStatus status,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<DeliveryRunner> logger)
 {
     public async Task<DeliveryPass> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // This node's view of the shared pause (a resume on another node, a balance pause that expired).
+        await status.CurrentAsync(cancellationToken);
         var resolved = await leases.ResolveExpiredAsync(cancellationToken);
         var snapshotted = await snapshotter.SnapshotDueAsync(cancellationToken);
         var requests = await dispatcher.DispatchAsync(async ct =>

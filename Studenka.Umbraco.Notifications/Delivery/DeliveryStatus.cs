@@ -21,12 +21,13 @@ public sealed record DeliveryPause(DeliveryPauseKind Kind, string Reason, DateTi
 /// The dispatcher's brake, shared by every node through the database (one row): a bad key or an
 /// empty account met by one node pauses all of them, and a resume on any node resumes all. While
 /// paused nothing is sent, in either lane; rows wait in the outbox, nothing is lost.
-/// <see cref="IsPaused"/> is this node's last reading (refreshed by <see cref="CurrentAsync"/> before
-/// every claim), so the check between two gateway requests costs no query.
+/// <see cref="IsPaused"/> is this node's last reading (refreshed by <see cref="CurrentAsync"/> at every
+/// delivery pass and heartbeat; the claim itself checks the row), so the check between two gateway
+/// requests costs no query.
 /// </summary>
 public sealed class DeliveryStatus(IDbConnectionFactory connections, DeliveryNode node, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<DeliveryStatus> logger)
 {
-    private volatile bool _paused;
+    private volatile DeliveryPause? _known;
 
     private sealed class Row
     {
@@ -41,8 +42,8 @@ public sealed class DeliveryStatus(IDbConnectionFactory connections, DeliveryNod
         public long? RetriesAtMs { get; init; }
     }
 
-    /// <summary>The last known state on this node (no query).</summary>
-    public bool IsPaused => _paused;
+    /// <summary>The last known state on this node (no query); a balance pause past its retry time no longer holds.</summary>
+    public bool IsPaused => _known is { } pause && (pause.RetriesAt is null || time.GetUtcNow() < pause.RetriesAt);
 
     /// <summary>The current pause, or null when sending. A balance pause past its retry time ends here, for every node.</summary>
     public async Task<DeliveryPause?> CurrentAsync(CancellationToken cancellationToken)
@@ -65,22 +66,27 @@ public sealed class DeliveryStatus(IDbConnectionFactory connections, DeliveryNod
             row = null;
         }
 
-        _paused = row is not null;
-        return row is null ? null : new DeliveryPause(Enum.Parse<DeliveryPauseKind>(row.Kind), row.Reason, DateTimeOffset.FromUnixTimeMilliseconds(row.SinceMs),
+        _known = row is null ? null : new DeliveryPause(Enum.Parse<DeliveryPauseKind>(row.Kind), row.Reason, DateTimeOffset.FromUnixTimeMilliseconds(row.SinceMs),
             row.RetriesAtMs is { } r ? DateTimeOffset.FromUnixTimeMilliseconds(r) : null, row.NodeId);
+        return _known;
     }
 
-    /// <summary>Pauses every node; a pause already in place (met first by another worker or node) stays as it is.</summary>
+    /// <summary>
+    /// Pauses every node. A pause in force (met first by another worker or node) stays as it is; a
+    /// balance pause past its retry time is replaced (the retry met an empty account again).
+    /// </summary>
     public async Task PauseAsync(DeliveryPauseKind kind, string reason, CancellationToken cancellationToken)
     {
-        _paused = true;
         var now = time.GetUtcNow();
         var retryMinutes = options.Value.BalanceRetryMinutes;
         DateTimeOffset? retriesAt = kind == DeliveryPauseKind.InsufficientBalance && retryMinutes > 0 ? now.AddMinutes(retryMinutes) : null;
+        _known = new DeliveryPause(kind, reason, now, retriesAt, node.NodeId);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var first = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO delivery_pause (id, kind, reason, node_id, since_ms, retries_at_ms) VALUES (1, @Kind, @reason, @NodeId, @Since, @RetriesAt)
-            ON CONFLICT (id) DO NOTHING
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, reason = excluded.reason, node_id = excluded.node_id,
+                since_ms = excluded.since_ms, retries_at_ms = excluded.retries_at_ms
+            WHERE delivery_pause.retries_at_ms IS NOT NULL AND delivery_pause.retries_at_ms <= excluded.since_ms
             """, new { Kind = kind.ToString(), reason, node.NodeId, Since = now.ToUnixTimeMilliseconds(), RetriesAt = retriesAt?.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
         if (first == 1)
@@ -97,7 +103,7 @@ public sealed class DeliveryStatus(IDbConnectionFactory connections, DeliveryNod
         var current = await CurrentAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM delivery_pause WHERE id = 1", cancellationToken: cancellationToken));
-        _paused = false;
+        _known = null;
         return current;
     }
 }

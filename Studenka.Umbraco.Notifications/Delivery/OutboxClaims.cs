@@ -43,11 +43,21 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         RETURNING campaign_id, address, attempts
         """;
 
-    // The service lane: its oldest due row, one per request (each has its own text). Checked with
-    // a read first (ix_outbox_service holds only service rows), so campaign claims pay no write for it.
-    private const string ServiceWaitingSql = """
-        SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now LIMIT 1
+    // One read before every claim: is delivery paused (on any node: the pause is a row), and does a
+    // service message wait (ix_outbox_service holds only service rows)? So a pause met by another
+    // node stops this one at its next claim, and campaign claims pay no write for the service lane.
+    private const string BeforeClaimSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM delivery_pause WHERE id = 1 AND (retries_at_ms IS NULL OR retries_at_ms > @Now)) THEN 1 ELSE 0 END AS Paused,
+               CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now) THEN 1 ELSE 0 END AS ServiceWaiting
         """;
+
+    // Settable properties: SQLite reports no type for computed columns, so Dapper converts per member.
+    private sealed class BeforeClaim
+    {
+        public long Paused { get; init; }
+
+        public long ServiceWaiting { get; init; }
+    }
 
     private const string ClaimServiceSql = """
         UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
@@ -67,7 +77,13 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     {
         var batchId = Guid.NewGuid().ToString("N");
         await using var connection = await connections.OpenAsync(cancellationToken);
-        if (await ClaimServiceAsync(connection, batchId, owner, now, lease, cancellationToken) is { } service)
+        var before = await connection.QuerySingleAsync<BeforeClaim>(new CommandDefinition(BeforeClaimSql, new { Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        if (before.Paused == 1)
+        {
+            return null;
+        }
+
+        if (before.ServiceWaiting == 1 && await ClaimServiceAsync(connection, batchId, owner, now, lease, cancellationToken) is { } service)
         {
             return service;
         }
@@ -101,15 +117,10 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList(), originator);
     }
 
-    /// <summary>The service lane first: a waiting code never queues behind a campaign.</summary>
+    /// <summary>The service lane first: a waiting code never queues behind a campaign. Null when another worker took it first.</summary>
     private async Task<ClaimedBatch?> ClaimServiceAsync(System.Data.Common.DbConnection connection, string batchId, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
-        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(ServiceWaitingSql, new { Now = nowMs }, cancellationToken: cancellationToken)) is null)
-        {
-            return null;
-        }
-
         List<(string Channel, string Address, string Body, long Attempts)> rows;
         await _writeGate.WaitAsync(cancellationToken);
         try

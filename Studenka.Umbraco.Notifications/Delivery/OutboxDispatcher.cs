@@ -90,9 +90,8 @@ public sealed class OutboxDispatcher : IDisposable
     /// <summary>Claims a batch and waits for the rate limits; null when there is nothing to send now.</summary>
     private async Task<ClaimedBatch?> PrepareAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
-        // The shared pause is read before every claim (while the previous request is on the wire),
-        // so a pause met on another node stops this one within a batch.
-        if (cancellationToken.IsCancellationRequested || await _status.CurrentAsync(cancellationToken) is not null)
+        // The pause met by another node is checked by the claim itself (it claims nothing then).
+        if (cancellationToken.IsCancellationRequested || _status.IsPaused)
         {
             return null;
         }

@@ -222,7 +222,7 @@ public sealed class SubscriptionService(
 
     /// <summary>The id of the number's active subscription, or null (none, or only a pending one).</summary>
     private static async Task<long?> ActiveIdAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
-        await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken) is { Status: "active" } state ? state.Id : null;
+        await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken) is { Status: SubscriberStatus.Active } state ? state.Id : null;
 
     /// <summary>
     /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a code stands

@@ -27,6 +27,7 @@ internal static class TestDelivery
             new CampaignCompletion(connections, time, NullLogger<CampaignCompletion>.Instance),
             signal,
             new OutboxOperations(connections, signal, time),
+            status,
             time,
             wrapped,
             NullLogger<DeliveryRunner>.Instance);
