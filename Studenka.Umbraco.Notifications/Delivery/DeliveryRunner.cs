@@ -8,7 +8,8 @@ public sealed record DeliveryPass(int LeasesResolved, int CampaignsSnapshotted, 
 
 /// <summary>
 /// One delivery pass: resolve dead leases, snapshot due campaigns, send until nothing is claimable
-/// now (service messages first), close finished campaigns, purge old service messages. The worker repeats it; tests call it to drive delivery step by step.
+/// now (service messages first), close finished campaigns, purge old service messages. The worker
+/// repeats it; tests call it to drive delivery step by step.
 /// </summary>
 public sealed class DeliveryRunner(
     LeaseRecovery leases,

@@ -11,9 +11,9 @@ namespace Studenka.Umbraco.Notifications.Subscriptions;
 /// <summary>
 /// The resident journey: sign up, confirm with a code, manage with a code, cancel. Every SMS it
 /// sends passes the throttle first, because each one costs the town money, and goes through the
-/// outbox's service lane, queued in the transaction that issues its code (so a crash loses neither). Whether a number
-/// subscribes is never told on the page (that would let anyone test numbers); the number's owner
-/// learns it by SMS instead.
+/// outbox's service lane, queued in the transaction that issues its code (so a crash loses neither).
+/// Whether a number subscribes is never told on the page (that would let anyone test numbers); the
+/// number's owner learns it by SMS instead.
 /// </summary>
 public sealed class SubscriptionService(
     IDbConnectionFactory connections,
