@@ -17,6 +17,22 @@ public sealed class DeliveryHeartbeat(IDbConnectionFactory connections, Delivery
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
+    // Settable properties: Dapper converts per member, whatever integer width the engine reports.
+    private sealed class Row
+    {
+        public string NodeId { get; init; } = "";
+
+        public long StartedAtMs { get; init; }
+
+        public long LastSeenMs { get; init; }
+
+        public long WorkerEnabled { get; init; }
+
+        public long Paused { get; init; }
+
+        public long InFlight { get; init; }
+    }
+
     public async Task BeatAsync(CancellationToken cancellationToken)
     {
         await status.CurrentAsync(cancellationToken);
@@ -42,8 +58,10 @@ public sealed class DeliveryHeartbeat(IDbConnectionFactory connections, Delivery
     public async Task<IReadOnlyList<DeliveryNodeView>> NodesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string NodeId, long StartedAtMs, long LastSeenMs, long WorkerEnabled, long Paused, long InFlight)>(new CommandDefinition(
-            "SELECT node_id, started_at_ms, last_seen_ms, worker_enabled, paused, in_flight FROM delivery_nodes ORDER BY node_id", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT node_id AS NodeId, started_at_ms AS StartedAtMs, last_seen_ms AS LastSeenMs, worker_enabled AS WorkerEnabled, paused AS Paused, in_flight AS InFlight
+            FROM delivery_nodes ORDER BY node_id
+            """, cancellationToken: cancellationToken));
         var staleBefore = time.GetUtcNow().ToUnixTimeMilliseconds() - (3_000L * options.Value.HeartbeatSeconds);
         return rows
             .Select(r => new DeliveryNodeView(r.NodeId, DateTimeOffset.FromUnixTimeMilliseconds(r.StartedAtMs), DateTimeOffset.FromUnixTimeMilliseconds(r.LastSeenMs),
