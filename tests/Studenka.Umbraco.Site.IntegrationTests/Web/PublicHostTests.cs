@@ -120,6 +120,7 @@ public sealed class PublicHostTests
             MessageBirdWebhookSigner.Sign(Key, "https://www.studenka.cz/sms/webhooks/messagebird/inbound", site.Time.GetUtcNow(), body));
 
         using var response = await site.CreateClient().SendAsync(request);
+        site.DrainOutbox();
         using var db = site.OpenDatabase();
         var reply = db.ExecuteScalar<string>("SELECT body FROM sandbox_sms WHERE recipient = '+420603123456'");
 
