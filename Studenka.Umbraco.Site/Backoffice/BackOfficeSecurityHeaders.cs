@@ -11,12 +11,15 @@ internal sealed class BackOfficeSecurityHeaders(RequestDelegate next, BackOffice
 {
     /// <summary>
     /// The package's strict policy plus what the real client needs (checked in Chromium): the boot
-    /// page's inline import map by its hash, and <c>base-uri 'self'</c> for its <c>&lt;base href&gt;</c>.
+    /// page's inline import map by its hash, <c>base-uri 'self'</c> for its <c>&lt;base href&gt;</c>, and
+    /// style attributes, which backoffice and UUI templates carry (<c>style="display: none"</c>; Chromium
+    /// reports each as a violation otherwise). No inline script, no <c>&lt;style&gt;</c> element (Lit
+    /// uses constructed stylesheets), no blob: or data: workers (the session worker is a file).
     /// </summary>
     public static string Policy(string? inlineScriptHash = null) =>
         "default-src 'self'; "
         + $"script-src 'self'{(inlineScriptHash is null ? string.Empty : $" '{inlineScriptHash}'")}; "
-        + "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+        + "style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public async Task InvokeAsync(HttpContext context)
