@@ -48,12 +48,17 @@ public sealed class BackOfficeBootController(BackOfficeClient client) : Controll
         return Content(Page(built, importMap), "text/html; charset=utf-8");
     }
 
-    /// <summary>Any method: an unknown Management API path is a 404 problem, not a 405 from the boot page's GET.</summary>
+    /// <summary>
+    /// Any method: an unknown Management API path is a 404 problem, not a 405 from the boot page's GET.
+    /// The server-event hub (SignalR, asked for after sign-in) is not served either; the client
+    /// tolerates the 404 and runs without live server events.
+    /// </summary>
     [Route("/umbraco/management/api/{**path}")]
+    [Route("/umbraco/serverEventHub/{**path}")]
     [IgnoreAntiforgeryToken]
     public IActionResult UnknownApi() => ApiProblems.Result(StatusCodes.Status404NotFound);
 
-    internal static string Hash(string script) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+    private static string Hash(string script) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
 
     private static string Page(BuiltClient built, string importMap)
     {
