@@ -24,8 +24,26 @@ if [ "$status" -eq 0 ]; then
   done
 fi
 
+# The backoffice extension's unit tests (vitest, Studenka.Umbraco.Notifications/Client): node_modules
+# comes from the build's npm ci; without it (e.g. -p:SkipClientBuild=true) install it here.
+client="Studenka.Umbraco.Notifications/Client"
+if [ ! -d "$client/node_modules" ]; then
+  (cd "$client" && npm ci --no-audit --no-fund) || status=$?
+fi
+(cd "$client" && npx vitest run --reporter=default --reporter=junit --outputFile.junit="../../$results/Client.vitest.xml") || status=$?
+
 passed=0
 failed=0
+for junit in "$results"/*.vitest.xml; do
+  [ -f "$junit" ] || continue
+  counters=$(grep -o '<testsuites [^>]*>' "$junit" | head -1)
+  t=$(sed -n 's/.* tests="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failures="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* errors="\([0-9]*\)".*/\1/p' <<<"$counters")
+  s=$(grep -o '<skipped' "$junit" | wc -l)
+  passed=$((passed + ${t:-0} - ${f:-0} - ${e:-0} - s))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
@@ -37,7 +55,7 @@ done
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before reporting: count it, never report green.
-  echo "dotnet test exited with $status without a failing test result (build or test-host failure)."
+  echo "A test run exited with $status without a failing test result (build, test-host or vitest failure)."
   failed=1
 fi
 

@@ -81,7 +81,12 @@ public sealed record Campaign(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SnapshotAt,
     DateTimeOffset? FinishedAt,
-    string? Originator);
+    string? Originator)
+{
+    /// <summary>Where its SMS are; filled in lists (the UI polls them for live progress), omitted elsewhere.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DeliveryProgress? Delivery { get; init; }
+}
 
 /// <summary>What the operator confirms before sending: who, how long, how much, and when it will really go.</summary>
 /// <param name="DueAt">The instant it would go, after quiet hours; differs from <paramref name="RequestedAt"/> inside the window.</param>
@@ -115,9 +120,12 @@ public enum CampaignOutcome
     Invalid,
     NotFound,
     Refused,
+
+    /// <summary>The operator's role does not allow it (see <c>OperatorPermissions</c>); 403.</summary>
+    Forbidden,
 }
 
-/// <summary>The answer to a command: done (with the campaign), invalid (field errors), not found, or refused (state, with a reason).</summary>
+/// <summary>The answer to a command: done (with the campaign), invalid (field errors), not found, refused (state) or forbidden (role), the last two with a reason.</summary>
 public sealed record CampaignResult(CampaignOutcome Outcome, Campaign? Campaign = null, IReadOnlyDictionary<string, string>? Errors = null, string? Reason = null)
 {
     public static CampaignResult NotFound { get; } = new(CampaignOutcome.NotFound);
@@ -127,4 +135,6 @@ public sealed record CampaignResult(CampaignOutcome Outcome, Campaign? Campaign 
     public static CampaignResult Invalid(IReadOnlyDictionary<string, string> errors) => new(CampaignOutcome.Invalid, Errors: errors);
 
     public static CampaignResult Refused(string reason) => new(CampaignOutcome.Refused, Reason: reason);
+
+    public static CampaignResult Forbidden(string reason) => new(CampaignOutcome.Forbidden, Reason: reason);
 }

@@ -13,7 +13,10 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// Creates campaigns and moves them draft → scheduled → (the delivery worker's) sending, or to
 /// cancelled. Every schedule, send and cancel is audited with the operator in the transaction of
 /// the change. A state change is one conditional UPDATE, taken first, so a double click or a second
-/// node finds the row already moved and gets a refusal instead of a second send.
+/// node finds the row already moved and gets a refusal instead of a second send. The acting
+/// operator is a parameter (the API passes the signed-in one, background callers
+/// <see cref="OperatorIdentity.System"/>), and each command first asks <see cref="OperatorPermissions"/>
+/// whether that operator may send the campaign's package.
 /// </summary>
 public sealed class CampaignService(
     IDbConnectionFactory connections,
@@ -23,7 +26,6 @@ public sealed class CampaignService(
     QuietHours quietHours,
     AuditLog audit,
     DeliverySignal signal,
-    IOperatorContext operators,
     TownCalendar calendar,
     IOptions<CampaignOptions> options,
     TimeProvider time)
@@ -33,9 +35,27 @@ public sealed class CampaignService(
 
     private static readonly string[] Open = [CampaignStates.Draft, CampaignStates.Scheduled];
 
-    public async Task<CampaignResult> CreateAsync(CampaignDraft draft, CancellationToken cancellationToken)
+    /// <summary>What the draft would do if sent, for an operator who may send its package.</summary>
+    public async Task<(CampaignPreview? Preview, IReadOnlyDictionary<string, string> Errors, string? Forbidden)> PreviewAsync(
+        CampaignDraft draft, OperatorIdentity actor, CancellationToken cancellationToken)
     {
-        var actor = RequireOperator();
+        if (PackageForbidden(draft, actor) is { } forbidden)
+        {
+            return (null, new Dictionary<string, string>(), forbidden);
+        }
+
+        var (preview, errors) = await previews.PreviewAsync(draft, cancellationToken);
+        return (preview, errors, null);
+    }
+
+    public async Task<CampaignResult> CreateAsync(CampaignDraft draft, OperatorIdentity actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (PackageForbidden(draft, actor) is { } forbidden)
+        {
+            return CampaignResult.Forbidden(forbidden);
+        }
+
         var (valid, errors) = await previews.ValidateAsync(draft, cancellationToken);
         if (valid is null)
         {
@@ -70,7 +90,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>Schedules a draft (or moves a scheduled campaign) to <paramref name="sendAt"/> (ISO 8601, see <see cref="SendTime"/>); blank sends now.</summary>
-    public async Task<CampaignResult> ScheduleAsync(long id, string? sendAt, CancellationToken cancellationToken)
+    public async Task<CampaignResult> ScheduleAsync(long id, string? sendAt, OperatorIdentity actor, CancellationToken cancellationToken)
     {
         var (instant, errors) = CampaignValidator.ValidateSendAt(sendAt, options.Value, calendar, time.GetUtcNow());
         if (errors.Count > 0)
@@ -78,15 +98,16 @@ public sealed class CampaignService(
             return CampaignResult.Invalid(errors);
         }
 
-        return instant is null ? await SendNowAsync(id, cancellationToken) : await MoveToScheduledAsync(id, instant, cancellationToken);
+        return await MoveToScheduledAsync(id, instant, actor, cancellationToken);
     }
 
     /// <summary>Sends at once (or when the package's quiet hours end).</summary>
-    public Task<CampaignResult> SendNowAsync(long id, CancellationToken cancellationToken) => MoveToScheduledAsync(id, null, cancellationToken);
+    public Task<CampaignResult> SendNowAsync(long id, OperatorIdentity actor, CancellationToken cancellationToken) => MoveToScheduledAsync(id, null, actor, cancellationToken);
 
-    public async Task<CampaignResult> CancelAsync(long id, string? reason, CancellationToken cancellationToken)
+    /// <summary>Cancels; only an operator who may send the package may stop it (an Editor cannot stop a crisis message).</summary>
+    public async Task<CampaignResult> CancelAsync(long id, string? reason, OperatorIdentity actor, CancellationToken cancellationToken)
     {
-        var actor = RequireOperator();
+        ArgumentNullException.ThrowIfNull(actor);
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (reason?.Length > MaxReasonLength)
         {
@@ -94,6 +115,16 @@ public sealed class CampaignService(
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await CampaignRepository.GetStateAsync(connection, null, id, cancellationToken) is not { } current)
+        {
+            return CampaignResult.NotFound;
+        }
+
+        if (!actor.Permissions.MaySend((int)current.PackageId))
+        {
+            return CampaignResult.Forbidden(actor.Permissions.PackageRefusal((int)current.PackageId));
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await CampaignRepository.CancelAsync(connection, transaction, id, reason, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
         {
@@ -130,17 +161,30 @@ public sealed class CampaignService(
             errors["take"] = $"Na stránku lze načíst 1 až {MaxPageSize} kampaní.";
         }
 
-        return errors.Count > 0 ? (null, errors) : (await campaigns.ListAsync(state, skip, take, cancellationToken), errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        // Each item carries its progress, so the list can show live counts without a call per campaign.
+        var page = await campaigns.ListAsync(state, skip, take, cancellationToken);
+        var counts = await progress.GetManyAsync(page.Items.Select(c => c.Id).ToList(), cancellationToken);
+        return (page with { Items = page.Items.Select(c => c with { Delivery = counts[c.Id] }).ToList() }, errors);
     }
 
-    private async Task<CampaignResult> MoveToScheduledAsync(long id, DateTimeOffset? sendAt, CancellationToken cancellationToken)
+    private async Task<CampaignResult> MoveToScheduledAsync(long id, DateTimeOffset? sendAt, OperatorIdentity actor, CancellationToken cancellationToken)
     {
-        var actor = RequireOperator();
+        ArgumentNullException.ThrowIfNull(actor);
         await using var connection = await connections.OpenAsync(cancellationToken);
         // The package never changes, so reading it before the transaction is safe; the state is decided by the UPDATE.
         if (await CampaignRepository.GetStateAsync(connection, null, id, cancellationToken) is not { } current)
         {
             return CampaignResult.NotFound;
+        }
+
+        if (!actor.Permissions.MaySend((int)current.PackageId))
+        {
+            return CampaignResult.Forbidden(actor.Permissions.PackageRefusal((int)current.PackageId));
         }
 
         var now = time.GetUtcNow();
@@ -200,8 +244,15 @@ public sealed class CampaignService(
         }
     }
 
-    private OperatorIdentity RequireOperator() =>
-        operators.Current ?? throw new InvalidOperationException("Campaign commands need a signed-in operator; the management API's authorization should have ensured one.");
+    /// <summary>Refused before validation: the role decides, whatever else the draft gets wrong.</summary>
+    private static string? PackageForbidden(CampaignDraft draft, OperatorIdentity actor)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        return draft.PackageId is { } package and >= 1 and <= 4 && !actor.Permissions.MaySend(package)
+            ? actor.Permissions.PackageRefusal(package)
+            : null;
+    }
 
     private static string Actor(OperatorIdentity actor) => $"{actor.DisplayName} ({actor.Id})";
 

@@ -14,8 +14,10 @@ internal static class CampaignsServiceCollectionExtensions
         services.AddSingleton<QuietHours>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<CampaignPreviewService>();
-        // Scoped: the operator of the request is read through IOperatorContext.
-        services.AddScoped<CampaignService>();
+        // Singletons: the acting operator is a parameter, so background callers need no request.
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignResend>();
+        services.AddSingleton<Delivery.CampaignRecipients>();
         return services;
     }
 }

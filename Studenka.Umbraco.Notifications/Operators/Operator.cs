@@ -4,7 +4,7 @@ namespace Studenka.Umbraco.Notifications.Operators;
 public sealed record Operator(long Id, string UserName, string DisplayName, OperatorRole Role, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
 {
     /// <summary>How this operator appears in campaigns and the audit log.</summary>
-    public OperatorIdentity Identity => new(UserName, DisplayName);
+    public OperatorIdentity Identity => new(UserName, DisplayName, Role) { UserName = UserName };
 }
 
 /// <summary>The row the sign-in needs: the account plus its password hash.</summary>

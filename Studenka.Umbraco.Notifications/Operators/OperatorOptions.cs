@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Studenka.Umbraco.Notifications.Operators;
 
-/// <summary>Section <c>Studenka:Operators</c>: the standalone operator login.</summary>
+/// <summary>Section <c>Studenka:Operators</c>: which backoffice groups give which role, and the operator login.</summary>
 public sealed class OperatorOptions : IValidatableObject
 {
     public const string SectionName = "Studenka:Operators";
@@ -36,8 +36,42 @@ public sealed class OperatorOptions : IValidatableObject
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 12;
 
+    /// <summary>
+    /// Backoffice user groups (aliases) whose members are Administrators; unset = Umbraco's own <c>admin</c>.
+    /// Null by default because the configuration binder appends to a list's defaults instead of replacing them.
+    /// </summary>
+    public List<string>? AdministratorGroups { get; set; }
+
+    /// <summary>
+    /// Groups whose members are Dispatch (unless also in an administrator group); unset = <c>studenkaDispatch</c>,
+    /// the group the start-up creates. Members of any other group that allows the SMS section are Editors.
+    /// </summary>
+    public List<string>? DispatchGroups { get; set; }
+
+    public IReadOnlyList<string> AdministratorGroupAliases => AdministratorGroups is { Count: > 0 } groups ? groups : [DefaultAdministratorGroup];
+
+    public IReadOnlyList<string> DispatchGroupAliases => DispatchGroups is { Count: > 0 } groups ? groups : [DefaultDispatchGroup];
+
+    public const string DefaultAdministratorGroup = "admin";
+
+    public const string DefaultDispatchGroup = "studenkaDispatch";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var (name, groups) in new[] { (nameof(AdministratorGroups), AdministratorGroupAliases), (nameof(DispatchGroups), DispatchGroupAliases) })
+        {
+            if (groups.Any(string.IsNullOrWhiteSpace))
+            {
+                yield return new ValidationResult($"Studenka:Operators:{name} must not contain a blank user group alias.", [name]);
+            }
+        }
+
+        if (AdministratorGroupAliases.Intersect(DispatchGroupAliases, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
+        {
+            yield return new ValidationResult(
+                $"The user group '{both}' is in both Studenka:Operators:AdministratorGroups and DispatchGroups; a group gives one role.", [nameof(DispatchGroups)]);
+        }
+
         if (FirstDelaySeconds > MaxDelayMinutes * 60)
         {
             yield return new ValidationResult(

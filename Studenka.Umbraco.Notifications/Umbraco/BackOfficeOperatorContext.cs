@@ -3,11 +3,9 @@ using Umbraco.Cms.Core.Security;
 
 namespace Studenka.Umbraco.Notifications.Umbraco;
 
-/// <summary>Under Umbraco the operator is the signed-in backoffice user (key and name).</summary>
-internal sealed class BackOfficeOperatorContext(IBackOfficeSecurityAccessor accessor) : IOperatorContext
+/// <summary>The operator is the signed-in backoffice user (key, name and the role of their groups).</summary>
+internal sealed class BackOfficeOperatorContext(IBackOfficeSecurityAccessor accessor, BackOfficeRoles roles) : IOperatorContext
 {
     public OperatorIdentity? Current =>
-        accessor.BackOfficeSecurity?.CurrentUser is { } user
-            ? new OperatorIdentity(user.Key.ToString(), string.IsNullOrWhiteSpace(user.Name) ? user.Username : user.Name)
-            : null;
+        accessor.BackOfficeSecurity?.CurrentUser is { } user ? roles.IdentityOf(user) : null;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studenka.Umbraco.Notifications.Operators;
 using Umbraco.Cms.Core.DependencyInjection;
+using Umbraco.Cms.Core.Notifications;
 
 namespace Studenka.Umbraco.Notifications.Umbraco;
 
@@ -16,12 +17,19 @@ public static class UmbracoBuilderExtensions
 
     /// <summary>
     /// The Umbraco entry point: the same registration the standalone Site uses, plus the backoffice
-    /// as the source of operators (the section decides who may use the SMS API).
+    /// as the source of operators (their groups give the role, see <see cref="BackOfficeRoles"/>) and
+    /// the start-up step that creates the dispatch group (<see cref="UserGroupsSetup"/>).
     /// </summary>
     public static IUmbracoBuilder AddStudenkaNotifications(this IUmbracoBuilder builder)
     {
         builder.Services.AddStudenkaNotifications(builder.Config);
         builder.Services.AddStudenkaBackOfficeOperators();
+        // Core's registration adds the handler again on every call; the host may call this besides the composer.
+        if (!builder.Services.Any(d => d.ImplementationType == typeof(UserGroupsSetup)))
+        {
+            builder.AddNotificationAsyncHandler<UmbracoApplicationStartedNotification, UserGroupsSetup>();
+        }
+
         return builder;
     }
 
@@ -39,6 +47,7 @@ public static class UmbracoBuilderExtensions
         }
 
         services.AddSingleton<BackOfficeOperatorsMarker>();
+        services.AddSingleton<BackOfficeRoles>();
         // Transient: resolved per request with the host's IAuthorizationHelper, whatever lifetime the host gives it.
         services.AddTransient<IAuthorizationHandler, NotificationsSectionHandler>();
         services.AddAuthorization(o =>

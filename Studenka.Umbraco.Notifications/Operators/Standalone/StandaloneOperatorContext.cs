@@ -17,7 +17,9 @@ internal sealed class StandaloneOperatorContext(IHttpContextAccessor accessor) :
                 return null;
             }
 
-            return new OperatorIdentity(userName, identity.FindFirst(OperatorCookie.DisplayNameClaim)?.Value ?? userName);
+            return RoleOf(user) is { } role
+                ? new OperatorIdentity(userName, identity.FindFirst(OperatorCookie.DisplayNameClaim)?.Value ?? userName, role) { UserName = userName }
+                : null;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Operators;
@@ -46,7 +45,4 @@ public sealed class AddressMappingController(AddressReview review, AddressMappin
         MappingOutcome.Refused => ConflictProblem(result.Reason!),
         _ => NotFoundProblem(result.Reason!),
     };
-
-    // The policy already demands a signed-in operator; without a name there is nobody to audit.
-    private ObjectResult NobodySignedIn() => Problem(title: "Přihlaste se prosím jako operátor.", statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Operators;
 
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
@@ -12,22 +13,32 @@ public sealed record ScheduleRequest(string? SendAt);
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record CancelRequest(string? Reason);
 
-/// <summary>Compose, count, schedule, send and cancel campaigns; the rules live in <see cref="CampaignService"/>.</summary>
+/// <summary>
+/// Compose, count, schedule, send, cancel and resend campaigns as the signed-in operator; the rules
+/// (and who may send which package) live in <see cref="CampaignService"/> and <see cref="OperatorPermissions"/>.
+/// </summary>
 [Route(RoutePrefix + "/campaigns")]
-public sealed class CampaignsController(CampaignService campaigns, CampaignPreviewService previews) : ManagementApiControllerBase
+public sealed class CampaignsController(CampaignService campaigns, CampaignResend resend, IOperatorContext operators) : ManagementApiControllerBase
 {
-    private const string Unknown = "Kampaň s tímto číslem neexistuje.";
+    internal const string Unknown = "Kampaň s tímto číslem neexistuje.";
 
     [HttpPost("preview")]
     public async Task<IActionResult> Preview([FromBody] CampaignDraft request, CancellationToken cancellationToken)
     {
-        var (preview, errors) = await previews.PreviewAsync(request, cancellationToken);
-        return preview is null ? Invalid(errors, "Kampaň obsahuje chyby.") : Ok(preview);
+        if (operators.Current is not { } actor)
+        {
+            return NobodySignedIn();
+        }
+
+        var (preview, errors, forbidden) = await campaigns.PreviewAsync(request, actor, cancellationToken);
+        return forbidden is not null ? ForbiddenProblem(forbidden)
+            : preview is null ? Invalid(errors, "Kampaň obsahuje chyby.")
+            : Ok(preview);
     }
 
     [HttpPost]
-    public async Task<IActionResult> Create([FromBody] CampaignDraft request, CancellationToken cancellationToken) =>
-        Answer(await campaigns.CreateAsync(request, cancellationToken), c => CreatedAtAction(nameof(Get), new { id = c.Id }, c));
+    public Task<IActionResult> Create([FromBody] CampaignDraft request, CancellationToken cancellationToken) =>
+        Act(actor => campaigns.CreateAsync(request, actor, cancellationToken), c => CreatedAtAction(nameof(Get), new { id = c.Id }, c));
 
     [HttpGet]
     public async Task<IActionResult> List([FromQuery] string? state, [FromQuery] int skip = 0, [FromQuery] int take = 20, CancellationToken cancellationToken = default)
@@ -41,22 +52,37 @@ public sealed class CampaignsController(CampaignService campaigns, CampaignPrevi
         await campaigns.GetAsync(id, cancellationToken) is { } details ? Ok(details) : NotFoundProblem(Unknown);
 
     [HttpPost("{id:long}/schedule")]
-    public async Task<IActionResult> Schedule(long id, [FromBody] ScheduleRequest request, CancellationToken cancellationToken) =>
-        Answer(await campaigns.ScheduleAsync(id, request.SendAt, cancellationToken), Ok);
+    public Task<IActionResult> Schedule(long id, [FromBody] ScheduleRequest request, CancellationToken cancellationToken) =>
+        Act(actor => campaigns.ScheduleAsync(id, request.SendAt, actor, cancellationToken), Ok);
 
     [HttpPost("{id:long}/send")]
-    public async Task<IActionResult> Send(long id, CancellationToken cancellationToken) =>
-        Answer(await campaigns.SendNowAsync(id, cancellationToken), Ok);
+    public Task<IActionResult> Send(long id, CancellationToken cancellationToken) =>
+        Act(actor => campaigns.SendNowAsync(id, actor, cancellationToken), Ok);
 
     [HttpPost("{id:long}/cancel")]
-    public async Task<IActionResult> Cancel(long id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelRequest? request, CancellationToken cancellationToken) =>
-        Answer(await campaigns.CancelAsync(id, request?.Reason, cancellationToken), Ok);
+    public Task<IActionResult> Cancel(long id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] CancelRequest? request, CancellationToken cancellationToken) =>
+        Act(actor => campaigns.CancelAsync(id, request?.Reason, actor, cancellationToken), Ok);
 
-    private IActionResult Answer(CampaignResult result, Func<Campaign, IActionResult> done) => result.Outcome switch
+    /// <summary>201 with the new campaign whose recipients are this one's failed ones; 409 when none failed.</summary>
+    [HttpPost("{id:long}/resend-failed")]
+    public Task<IActionResult> ResendFailed(long id, CancellationToken cancellationToken) =>
+        Act(actor => resend.ResendFailedAsync(id, actor, cancellationToken), c => CreatedAtAction(nameof(Get), new { id = c.Id }, c));
+
+    private async Task<IActionResult> Act(Func<OperatorIdentity, Task<CampaignResult>> command, Func<Campaign, IActionResult> done)
     {
-        CampaignOutcome.Done => done(result.Campaign!),
-        CampaignOutcome.Invalid => Invalid(result.Errors!, "Kampaň obsahuje chyby."),
-        CampaignOutcome.Refused => ConflictProblem(result.Reason!),
-        _ => NotFoundProblem(Unknown),
-    };
+        if (operators.Current is not { } actor)
+        {
+            return NobodySignedIn();
+        }
+
+        var result = await command(actor);
+        return result.Outcome switch
+        {
+            CampaignOutcome.Done => done(result.Campaign!),
+            CampaignOutcome.Invalid => Invalid(result.Errors!, "Kampaň obsahuje chyby."),
+            CampaignOutcome.Refused => ConflictProblem(result.Reason!),
+            CampaignOutcome.Forbidden => ForbiddenProblem(result.Reason!),
+            _ => NotFoundProblem(Unknown),
+        };
+    }
 }

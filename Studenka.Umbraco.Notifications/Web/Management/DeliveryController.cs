@@ -20,8 +20,7 @@ public sealed class DeliveryController(DeliveryAdministration administration, IO
     {
         if (operators.Current is not { } actor)
         {
-            // The policy already demands a signed-in operator; without a name there is nobody to audit.
-            return Problem(title: "Přihlaste se prosím jako operátor.", statusCode: StatusCodes.Status401Unauthorized);
+            return NobodySignedIn();
         }
 
         return Ok(await administration.ResumeAsync(actor, cancellationToken));

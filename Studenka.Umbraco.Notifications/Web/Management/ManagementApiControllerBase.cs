@@ -36,6 +36,14 @@ public abstract class ManagementApiControllerBase : ControllerBase
     protected ObjectResult ConflictProblem(string detail) =>
         Problem(StatusCodes.Status409Conflict, new ProblemDetails { Title = "Akci nelze provést", Detail = detail });
 
+    /// <summary>The operator's role does not allow it (<see cref="OperatorPermissions"/>).</summary>
+    protected ObjectResult ForbiddenProblem(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, new ProblemDetails { Title = "Nedostatečné oprávnění", Detail = detail });
+
+    /// <summary>The policy already demands a signed-in operator with a role; without one there is nobody to act or audit.</summary>
+    protected ObjectResult NobodySignedIn() =>
+        Problem(StatusCodes.Status401Unauthorized, new ProblemDetails { Title = "Přihlaste se prosím jako operátor." });
+
     private static ObjectResult Problem(int status, ProblemDetails details)
     {
         details.Status = status;

@@ -34,8 +34,7 @@ public sealed class SettingsController(VerificationCap cap, IOperatorContext ope
 
         if (operators.Current is not { } actor)
         {
-            // The policy already demands a signed-in administrator; without a name there is nobody to audit.
-            return Problem(title: "Přihlaste se prosím jako operátor.", statusCode: StatusCodes.Status401Unauthorized);
+            return NobodySignedIn();
         }
 
         return Ok(await cap.SetAsync(dailyCap, actor, cancellationToken));

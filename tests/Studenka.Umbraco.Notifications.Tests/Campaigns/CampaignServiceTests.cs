@@ -1,5 +1,6 @@
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Operators;
 
 namespace Studenka.Umbraco.Notifications.Tests.Campaigns;
 
@@ -15,7 +16,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
 
     private async Task<Campaign> CreateAsync(CampaignDraft? draft = null)
     {
-        var result = await _bed.Service.CreateAsync(draft ?? Water, CancellationToken.None);
+        var result = await _bed.Service.CreateAsync(draft ?? Water, _bed.Actor, CancellationToken.None);
         Assert.Equal(CampaignOutcome.Done, result.Outcome);
         return result.Campaign!;
     }
@@ -59,7 +60,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var campaign = await CreateAsync();
         var tonight = new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero);
 
-        var result = await _bed.Service.ScheduleAsync(campaign.Id, Iso(tonight), CancellationToken.None);
+        var result = await _bed.Service.ScheduleAsync(campaign.Id, Iso(tonight), _bed.Actor, CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Done, result.Outcome);
         Assert.Equal(tonight, result.Campaign!.RequestedAt);
@@ -74,9 +75,9 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var flood = await CreateAsync(new CampaignDraft(1, null, null, "Povodeň: Odra se vylévá."));
         _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 22, 15, 0, TimeSpan.Zero)); // 23:15 in Studénka
 
-        var held = (await _bed.Service.SendNowAsync(water.Id, CancellationToken.None)).Campaign!;
+        var held = (await _bed.Service.SendNowAsync(water.Id, _bed.Actor, CancellationToken.None)).Campaign!;
         var wokenForWater = await _bed.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
-        var crisis = (await _bed.Service.SendNowAsync(flood.Id, CancellationToken.None)).Campaign!;
+        var crisis = (await _bed.Service.SendNowAsync(flood.Id, _bed.Actor, CancellationToken.None)).Campaign!;
         var wokenForFlood = await _bed.Signal.WaitAsync(TimeSpan.Zero, CancellationToken.None);
 
         Assert.Equal((CampaignStates.Scheduled, new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero)), (held.State, held.DueAt));
@@ -90,7 +91,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     {
         var campaign = await CreateAsync();
 
-        var result = await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(-1)), CancellationToken.None);
+        var result = await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(-1)), _bed.Actor, CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Invalid, result.Outcome);
         Assert.Contains("v minulosti", result.Errors!["sendAt"], StringComparison.Ordinal);
@@ -101,8 +102,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     {
         var campaign = await CreateAsync();
 
-        var first = await _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None);
-        var second = await _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None);
+        var first = await _bed.Service.SendNowAsync(campaign.Id, _bed.Actor, CancellationToken.None);
+        var second = await _bed.Service.SendNowAsync(campaign.Id, _bed.Actor, CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Done, first.Outcome);
         Assert.Equal(CampaignOutcome.Refused, second.Outcome);
@@ -115,7 +116,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     {
         var campaign = await CreateAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _bed.Service.SendNowAsync(campaign.Id, _bed.Actor, CancellationToken.None))));
 
         Assert.Single(results, r => r.Outcome == CampaignOutcome.Done);
         Assert.All(results.Where(r => r.Outcome != CampaignOutcome.Done), r => Assert.Equal(CampaignOutcome.Refused, r.Outcome));
@@ -132,8 +133,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var campaign = await CreateAsync();
         await _bed.SetStateAsync(campaign.Id, state);
 
-        var send = await _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None);
-        var schedule = await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(2)), CancellationToken.None);
+        var send = await _bed.Service.SendNowAsync(campaign.Id, _bed.Actor, CancellationToken.None);
+        var schedule = await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(2)), _bed.Actor, CancellationToken.None);
 
         Assert.Equal((CampaignOutcome.Refused, CampaignOutcome.Refused), (send.Outcome, schedule.Outcome));
         Assert.Contains(reason, send.Reason, StringComparison.Ordinal);
@@ -146,7 +147,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         var campaign = await CreateAsync();
         await _bed.SetStateAsync(campaign.Id, CampaignStates.Sent);
 
-        var result = await _bed.Service.CancelAsync(campaign.Id, "omyl", CancellationToken.None);
+        var result = await _bed.Service.CancelAsync(campaign.Id, "omyl", _bed.Actor, CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Refused, result.Outcome);
         Assert.Equal("Kampaň už byla odeslána; zrušit ji nelze.", result.Reason);
@@ -164,7 +165,7 @@ public sealed class CampaignServiceTests : IAsyncLifetime
             await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted' WHERE phone = '+420601000002'");
         }
 
-        var result = await _bed.Service.CancelAsync(campaign.Id, "Voda už teče.", CancellationToken.None);
+        var result = await _bed.Service.CancelAsync(campaign.Id, "Voda už teče.", _bed.Actor, CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Done, result.Outcome);
         Assert.Equal((CampaignStates.Cancelled, "Voda už teče."), (result.Campaign!.State, result.Campaign.FailureReason));
@@ -178,8 +179,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     {
         var campaign = await CreateAsync();
 
-        Assert.Equal(CampaignOutcome.Done, (await _bed.Service.CancelAsync(campaign.Id, null, CancellationToken.None)).Outcome);
-        var second = await _bed.Service.CancelAsync(campaign.Id, null, CancellationToken.None);
+        Assert.Equal(CampaignOutcome.Done, (await _bed.Service.CancelAsync(campaign.Id, null, _bed.Actor, CancellationToken.None)).Outcome);
+        var second = await _bed.Service.CancelAsync(campaign.Id, null, _bed.Actor, CancellationToken.None);
 
         Assert.Equal((CampaignOutcome.Refused, "Kampaň už je zrušená."), (second.Outcome, second.Reason));
     }
@@ -188,10 +189,10 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     public async Task Schedule_send_and_cancel_are_audited_with_the_operator()
     {
         var campaign = await CreateAsync();
-        await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(2)), CancellationToken.None);
-        _bed.Operator.Current = new("9", "Petr Strážník");
-        await _bed.Service.SendNowAsync(campaign.Id, CancellationToken.None);
-        await _bed.Service.CancelAsync(campaign.Id, "Chybný text", CancellationToken.None);
+        await _bed.Service.ScheduleAsync(campaign.Id, Iso(CampaignTestBed.Start.AddHours(2)), _bed.Actor, CancellationToken.None);
+        _bed.Actor = new("9", "Petr Strážník", OperatorRole.Dispatch);
+        await _bed.Service.SendNowAsync(campaign.Id, _bed.Actor, CancellationToken.None);
+        await _bed.Service.CancelAsync(campaign.Id, "Chybný text", _bed.Actor, CancellationToken.None);
 
         var entries = (await _bed.Audit.ReadAsync(10, CancellationToken.None)).Reverse().Select(e => (e.Actor, e.Action, e.Subject)).ToList();
 
@@ -205,16 +206,16 @@ public sealed class CampaignServiceTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_campaigns_are_not_found_for_every_command()
     {
-        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.SendNowAsync(404, CancellationToken.None)).Outcome);
-        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.ScheduleAsync(404, Iso(CampaignTestBed.Start.AddHours(1)), CancellationToken.None)).Outcome);
-        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.CancelAsync(404, null, CancellationToken.None)).Outcome);
+        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.SendNowAsync(404, _bed.Actor, CancellationToken.None)).Outcome);
+        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.ScheduleAsync(404, Iso(CampaignTestBed.Start.AddHours(1)), _bed.Actor, CancellationToken.None)).Outcome);
+        Assert.Equal(CampaignOutcome.NotFound, (await _bed.Service.CancelAsync(404, null, _bed.Actor, CancellationToken.None)).Outcome);
         Assert.Null(await _bed.Service.GetAsync(404, CancellationToken.None));
     }
 
     [Fact]
     public async Task An_invalid_campaign_stores_nothing()
     {
-        var result = await _bed.Service.CreateAsync(Water with { Text = "", PackageId = 5 }, CancellationToken.None);
+        var result = await _bed.Service.CreateAsync(Water with { Text = "", PackageId = 5 }, _bed.Actor, CancellationToken.None);
 
         Assert.Equal(CampaignOutcome.Invalid, result.Outcome);
         Assert.Equal((0L, 0L), (await _bed.CountAsync("campaigns"), await _bed.CountAsync("audit_log")));

@@ -13,7 +13,7 @@ namespace Studenka.Umbraco.Notifications.Tests.Campaigns;
 
 /// <summary>
 /// The campaign services wired as the package wires them, over a fresh seeded SQLite file, a fake
-/// clock (a winter weekday, 10:00 in Studénka) and a signed-in operator.
+/// clock (a winter weekday, 10:00 in Studénka) and an acting operator.
 /// </summary>
 internal sealed class CampaignTestBed : IAsyncDisposable
 {
@@ -30,7 +30,9 @@ internal sealed class CampaignTestBed : IAsyncDisposable
             Options.Create(new SmsOptions()), calendar, time, new AddressReview(database.Connections));
         Repository = new CampaignRepository(database.Connections);
         Audit = new AuditLog(database.Connections, time);
-        Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), QuietHours, Audit, Signal, Operator, calendar, Options.Create(options), time);
+        Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), QuietHours, Audit, Signal, calendar, Options.Create(options), time);
+        Resend = new CampaignResend(database.Connections, Repository, QuietHours, Audit, Signal, time);
+        Recipients = new CampaignRecipients(database.Connections);
     }
 
     public TestDatabase Database { get; }
@@ -49,9 +51,14 @@ internal sealed class CampaignTestBed : IAsyncDisposable
 
     public DeliverySignal Signal { get; } = new();
 
-    public SignedInOperator Operator { get; } = new();
+    /// <summary>The operator the commands are given; an Administrator (every package) unless a test changes it.</summary>
+    public OperatorIdentity Actor { get; set; } = new("7", "Jana Dispečerka", OperatorRole.Administrator);
 
     public CampaignService Service { get; }
+
+    public CampaignResend Resend { get; }
+
+    public CampaignRecipients Recipients { get; }
 
     public static async Task<CampaignTestBed> CreateAsync(CampaignOptions? options = null)
     {
@@ -128,9 +135,4 @@ internal sealed class CampaignTestBed : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();
-
-    public sealed class SignedInOperator : IOperatorContext
-    {
-        public OperatorIdentity? Current { get; set; } = new("7", "Jana Dispečerka");
-    }
 }

@@ -47,7 +47,7 @@ public sealed class NotificationsSectionHandlerTests
     private static async Task<bool> AuthorizeAsync(ClaimsPrincipal principal, NotificationsSectionRequirement requirement, params IUser[] users)
     {
         var context = new AuthorizationHandlerContext([requirement], principal, null);
-        await new NotificationsSectionHandler(new UsersByName(users)).HandleAsync(context);
+        await new NotificationsSectionHandler(new UsersByName(users), new BackOfficeRoles(Options.Create(new OperatorOptions()))).HandleAsync(context);
         return context.HasSucceeded;
     }
 
@@ -112,7 +112,7 @@ public sealed class NotificationsSectionHandlerTests
 
         var context = services.GetRequiredService<IOperatorContext>();
 
-        Assert.Equal(new OperatorIdentity(user.Key.ToString(), "Městská policie"), context.Current);
+        Assert.Equal(new OperatorIdentity(user.Key.ToString(), "Městská policie", OperatorRole.Dispatch) { UserName = "hlidka" }, context.Current);
         security.User = null;
         Assert.Null(context.Current);
     }

@@ -60,7 +60,8 @@ public sealed class CampaignEndToEndTests
         _ = site.Services; // starts the Site, which migrates and seeds the town's areas
         site.AddSubscriber("+420603200001", 3, site.PartId("Butovice"));
         site.Time.Advance(TimeSpan.FromHours(12.5)); // 22:30 in Studénka (UTC+1)
-        using var evening = await site.CreateOperatorClientAsync(OperatorRole.Dispatch, "vecer");
+        // Package 3 (town council) is an Editor's: Dispatch may send only packages 1 and 2.
+        using var evening = await site.CreateOperatorClientAsync(OperatorRole.Editor, "vecer");
         var id = await evening.CreateDraftAsync(new { packageId = 3, cityPartIds = new[] { site.PartId("Butovice") }, text = "Zítra se koná jarmark." });
 
         using var send = await evening.PostAsync($"{CampaignsPath}/{id}/send", null);
@@ -79,7 +80,7 @@ public sealed class CampaignEndToEndTests
 
         site.Time.Advance(TimeSpan.FromMinutes(2));
         // The evening session has expired (8 h); the morning shift looks.
-        using var morning = await site.CreateOperatorClientAsync(OperatorRole.Dispatch, "rano");
+        using var morning = await site.CreateOperatorClientAsync(OperatorRole.Editor, "rano");
         var details = await WaitUntilSettledAsync(site, morning, id);
 
         Assert.Equal("sent", details.GetProperty("campaign").GetProperty("state").GetString());

@@ -1,0 +1,85 @@
+// Shapes of the management API (camelCase JSON), as the C# records in Campaigns/ and Web/Management/ define them.
+
+export type Role = 'Administrator' | 'Editor' | 'Dispatch';
+
+export interface Me {
+  userName: string;
+  displayName: string;
+  role: Role;
+  roleName: string;
+  /** The packages this operator may send. */
+  packages: number[];
+  seesPersonalData: boolean;
+  mayExport: boolean;
+  administration: boolean;
+}
+
+export interface PackageItem { id: number; name: string; description: string; forMessages: boolean }
+export interface AreaStreet { id: number; name: string }
+export interface AreaPart { id: number; name: string; streets: AreaStreet[] }
+export interface Template { key: string; name: string; package: number; text: string }
+
+export interface CampaignDraft {
+  packageId: number | null;
+  cityPartIds: number[];
+  streetIds: number[];
+  text: string;
+  diacritics: 'keep' | 'transliterate';
+  schedule?: { sendAt: string | null } | null;
+}
+
+export interface CampaignPreview {
+  recipients: number;
+  characters: number;
+  encoding: string;
+  segmentsPerSms: number;
+  totalSegments: number;
+  estimatedCostCzk: number;
+  sentText: string;
+  requestedAt: string;
+  dueAt: string;
+  quietHoursApply: boolean;
+  originator: string;
+  addressesNeedingMapping: number;
+}
+
+export type CampaignState = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled' | 'failed';
+
+export interface Campaign {
+  id: number;
+  packageId: number;
+  cityPartIds: number[];
+  streetIds: number[];
+  text: string;
+  body: string;
+  encoding: string;
+  segments: number;
+  createdBy: string;
+  state: CampaignState;
+  requestedAt: string | null;
+  dueAt: string | null;
+  recipientCount: number | null;
+  failureReason: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface DeliveryProgress {
+  campaignId: number;
+  total: number;
+  pending: number;
+  sending: number;
+  accepted: number;
+  failed: number;
+  unknown: number;
+  cancelled: number;
+  delivered: number;
+  failedDelivery: number;
+}
+
+export interface CampaignDetails { campaign: Campaign; delivery: DeliveryProgress }
+export interface CampaignPage { items: Campaign[]; total: number; skip: number; take: number }
+
+export type RecipientStatus = 'pending' | 'sending' | 'accepted' | 'delivered' | 'failed' | 'unknown' | 'cancelled';
+export interface Recipient { phone: string; status: RecipientStatus; updatedAt: string; error: string | null }
+export interface RecipientPage { total: number; items: Recipient[] }

@@ -1,0 +1,128 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Operators;
+
+namespace Studenka.Umbraco.Site.IntegrationTests.Operators;
+
+/// <summary>One management endpoint and the status each caller gets; <see cref="Request"/> builds a fresh, valid request per call.</summary>
+public sealed record MatrixRow(
+    string Method, string Route, Func<IMatrixHost, Task<(string Path, object? Body)>> Request,
+    int Anonymous, int Outsider, int Editor, int Dispatch, int Administrator)
+{
+    public string Key => $"{Method} {Route}";
+
+    public int Expected(Caller caller) => caller switch
+    {
+        Caller.Anonymous => Anonymous,
+        Caller.Outsider => Outsider,
+        Caller.Editor => Editor,
+        Caller.Dispatch => Dispatch,
+        _ => Administrator,
+    };
+}
+
+/// <summary>
+/// Every management endpoint × every caller → the status the role policy promises. The endpoints are
+/// read from the host's routing, so a new endpoint without a row fails here. A second host (the Site
+/// with its own sign-in) plugs in by deriving from this class with its own <see cref="StartHostAsync"/>.
+/// </summary>
+public abstract class AuthorizationMatrixTests
+{
+    private const string Api = "umbraco/sms/api/v1";
+
+    protected abstract Task<IMatrixHost> StartHostAsync();
+
+    private static Task<(string, object?)> At(string path, object? body = null) => Task.FromResult<(string, object?)>(("/" + Api + "/" + path, body));
+
+    private static async Task<(string, object?)> OnCrisisDraft(IMatrixHost host, string suffix, object? body = null)
+    {
+        var created = await host.Services.GetRequiredService<CampaignService>()
+            .CreateAsync(new CampaignDraft(1, null, null, "Cvičný poplach sirén."), OperatorIdentity.System, CancellationToken.None);
+        return ($"/{Api}/campaigns/{created.Campaign!.Id}{suffix}", body);
+    }
+
+    private static async Task<(string, object?)> UnlistedMapping(IMatrixHost host)
+    {
+        var part = (await host.Services.GetRequiredService<AreaRepository>().GetCatalogAsync(CancellationToken.None)).Parts.First(p => p.Streets.Count > 0);
+        return ($"/{Api}/areas/unlisted-streets/mapping", new { cityPartId = part.Part.Id, name = "Nikdo tu nebydlí", streetId = part.Streets[0].Id });
+    }
+
+    private const int Ok = 200, Created = 201, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
+
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        new("GET", $"{Api}/me", _ => At("me"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("GET", $"{Api}/templates", _ => At("templates"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("GET", $"{Api}/areas", _ => At("areas"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("GET", $"{Api}/packages", _ => At("packages"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("POST", $"{Api}/campaigns/preview", _ => At("campaigns/preview", new { packageId = 1, text = "Povodeň" }), Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("POST", $"{Api}/campaigns", _ => At("campaigns", new { packageId = 1, text = "Povodeň" }), Unauthorized, Forbidden, Forbidden, Created, Created),
+        new("GET", $"{Api}/campaigns", _ => At("campaigns"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("GET", $"{Api}/campaigns/{{id:long}}", h => OnCrisisDraft(h, ""), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("POST", $"{Api}/campaigns/{{id:long}}/schedule", h => OnCrisisDraft(h, "/schedule", new { sendAt = "2026-11-27T12:00:00+01:00" }), Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("POST", $"{Api}/campaigns/{{id:long}}/send", h => OnCrisisDraft(h, "/send"), Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("POST", $"{Api}/campaigns/{{id:long}}/cancel", h => OnCrisisDraft(h, "/cancel"), Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        // Nothing failed in a fresh draft: those who may send package 1 get "nothing to resend".
+        new("POST", $"{Api}/campaigns/{{id:long}}/resend-failed", h => OnCrisisDraft(h, "/resend-failed"), Unauthorized, Forbidden, Forbidden, Conflict, Conflict),
+        new("GET", $"{Api}/campaigns/{{id:long}}/recipients", h => OnCrisisDraft(h, "/recipients"), Unauthorized, Forbidden, Forbidden, Ok, Ok),
+        new("GET", $"{Api}/campaigns/{{id:long}}/recipients/export", h => OnCrisisDraft(h, "/recipients/export"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/delivery/status", _ => At("delivery/status"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("POST", $"{Api}/delivery/resume", _ => At("delivery/resume"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        new("GET", $"{Api}/audit", _ => At("audit"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/settings/verification-cap", _ => At("settings/verification-cap"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/verification-cap", _ => At("settings/verification-cap", new { dailyCap = 600 }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/areas/needs-mapping", _ => At("areas/needs-mapping"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/areas/house-number-mismatches", _ => At("areas/house-number-mismatches"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        // Administrators get through to the mapping, which finds nothing to map.
+        new("POST", $"{Api}/areas/streets/{{id:long}}/mapping", _ => At("areas/streets/999999/mapping", new { streetId = 1 }), Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+        new("POST", $"{Api}/areas/unlisted-streets/mapping", UnlistedMapping, Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+    ];
+
+    private static IEnumerable<string> KeysOf(RouteEndpoint endpoint) =>
+        (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+            .Where(m => m is not "HEAD") // answered like GET by the package's convention
+            .Select(m => $"{m} {endpoint.RoutePattern.RawText}");
+
+    [Fact]
+    public async Task Every_management_endpoint_has_a_row_and_every_row_an_endpoint()
+    {
+        await using var host = await StartHostAsync();
+
+        var endpoints = host.Endpoints.SelectMany(KeysOf).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(Rows.Select(r => r.Key).Order(StringComparer.Ordinal), endpoints);
+    }
+
+    [Fact]
+    public async Task Each_caller_gets_the_status_of_its_role()
+    {
+        await using var host = await StartHostAsync();
+        var wrong = new List<string>();
+
+        foreach (var row in Rows)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                var (path, body) = await row.Request(host);
+                using var client = host.ClientFor(caller);
+                using var request = new HttpRequestMessage(new HttpMethod(row.Method), path) { Content = body is null ? null : JsonContent.Create(body) };
+                using var response = await client.SendAsync(request);
+                if ((int)response.StatusCode != row.Expected(caller))
+                {
+                    wrong.Add($"{row.Key} as {caller}: {(int)response.StatusCode}, expected {row.Expected(caller)} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+}
+
+/// <summary>The matrix through the package's Umbraco adapter (Core users and groups, OpenIddict's scheme name).</summary>
+public sealed class UmbracoAdapterAuthorizationMatrixTests : AuthorizationMatrixTests
+{
+    protected override async Task<IMatrixHost> StartHostAsync() => await UmbracoAdapterHost.StartAsync();
+}
