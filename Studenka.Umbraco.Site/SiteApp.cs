@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Studenka.Umbraco.Notifications;
 using Studenka.Umbraco.Notifications.Operators.Standalone;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Site.Backoffice;
 
 namespace Studenka.Umbraco.Site;
 
@@ -21,6 +22,7 @@ public static class SiteApp
         builder.Services.AddStudenkaNotifications(builder.Configuration);
         // Operators sign in with the Site's own cookie login (an Umbraco site uses its backoffice users instead).
         builder.Services.AddStudenkaStandaloneOperators();
+        builder.Services.AddSiteBackOffice();
         // Czech pages keep their letters in the HTML source instead of &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Keys of the cookies and antiforgery tokens survive restarts and are shared by every node: in the package database.
@@ -34,6 +36,7 @@ public static class SiteApp
         }
 
         app.UseStatusCodePagesWithReExecute("/chyba/{0}");
+        app.UseSiteBackOffice();
         app.MapStaticAssets();
         // Routing first, so authorization knows the endpoint; authentication before authorization reads the user.
         app.UseRouting();
