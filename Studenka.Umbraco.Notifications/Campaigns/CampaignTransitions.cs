@@ -68,4 +68,14 @@ public sealed class CampaignTransitions(IDbConnectionFactory connections)
             "UPDATE campaigns SET state = @State, failure_reason = @failureReason, finished_at_ms = @Now, updated_at_ms = @Now WHERE id = @id AND state = 'sending'",
             new { id, State = failed ? CampaignStates.Failed : CampaignStates.Sent, failureReason, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
+
+    /// <summary>A resend draft → sending with its frozen count, in the resend's snapshot transaction.</summary>
+    public static Task StartResendAsync(DbConnection connection, DbTransaction transaction, long id, long resendOfId, int count, long nowMs, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE campaigns SET state = 'sending', resend_of_campaign_id = @resendOfId, recipient_count = @count,
+                snapshot_at_ms = @nowMs, updated_at_ms = @nowMs
+            WHERE id = @id
+            """,
+            new { id, resendOfId, count, nowMs }, transaction, cancellationToken: cancellationToken));
 }

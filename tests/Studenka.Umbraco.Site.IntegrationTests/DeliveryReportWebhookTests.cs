@@ -42,7 +42,7 @@ public sealed class DeliveryReportWebhookTests : IDisposable
     {
         using var db = site.OpenDatabase();
         return db.QuerySingle<Row>(
-            "SELECT address AS Phone, delivery_status AS DeliveryStatus, delivery_status_at_ms AS DeliveryStatusAtMs, delivery_error_code AS DeliveryErrorCode, provider_message_id AS ProviderMessageId, updated_at_ms AS UpdatedAtMs FROM outbox WHERE phone = @phone",
+            "SELECT address AS Phone, delivery_status AS DeliveryStatus, delivery_status_at_ms AS DeliveryStatusAtMs, delivery_error_code AS DeliveryErrorCode, provider_message_id AS ProviderMessageId, updated_at_ms AS UpdatedAtMs FROM outbox WHERE address = @phone",
             new { phone });
     }
 
