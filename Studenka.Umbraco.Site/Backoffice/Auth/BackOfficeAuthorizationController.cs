@@ -19,7 +19,7 @@ namespace Studenka.Umbraco.Site.Backoffice.Auth;
 [ApiExplorerSettings(IgnoreApi = true)]
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-internal sealed class BackOfficeAuthorizationController(
+public sealed class BackOfficeAuthorizationController(
     OperatorRepository operators,
     BackOfficeApplications applications,
     BackOfficeTokenCookies cookies,

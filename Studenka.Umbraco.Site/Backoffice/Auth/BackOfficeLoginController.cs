@@ -23,7 +23,7 @@ public sealed record BackOfficeLoginPageModel(string? UserName, string ReturnUrl
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-internal sealed class BackOfficeLoginController(OperatorSignIn signIn, LoginAttemptLimiter limiter, IAntiforgery antiforgery) : Controller
+public sealed class BackOfficeLoginController(OperatorSignIn signIn, LoginAttemptLimiter limiter, IAntiforgery antiforgery) : Controller
 {
     public const string Refused = "Nesprávné jméno nebo heslo. Po několika chybných pokusech je nutné chvíli počkat, než to zkusíte znovu.";
     public const string TooMany = "Z vašeho připojení přišlo příliš mnoho pokusů o přihlášení. Zkuste to prosím za několik minut.";
@@ -82,7 +82,7 @@ internal sealed class BackOfficeLoginController(OperatorSignIn signIn, LoginAtte
 }
 
 /// <summary>Per-IP limit on login attempts, whatever the names tried (<c>Studenka:Operators:LoginAttemptsPerIp</c>).</summary>
-internal sealed class LoginAttemptLimiter(IOptions<OperatorOptions> options) : IDisposable
+public sealed class LoginAttemptLimiter(IOptions<OperatorOptions> options) : IDisposable
 {
     private readonly PerIpRateLimiter _limiter = new(options.Value.LoginAttemptsPerIp, TimeSpan.FromMinutes(options.Value.LoginWindowMinutes));
 

@@ -14,7 +14,7 @@ namespace Studenka.Umbraco.Site.Backoffice.Auth;
 /// get the cookie's value. Only the <c>umbraco-back-office</c> client is touched; API clients of
 /// scripts get their tokens in the body as usual.
 /// </summary>
-internal sealed class BackOfficeTokenCookies(IHttpContextAccessor accessor, IDataProtectionProvider dataProtection)
+public sealed class BackOfficeTokenCookies(IHttpContextAccessor accessor, IDataProtectionProvider dataProtection)
     : IOpenIddictServerHandler<OpenIddictServerEvents.ApplyAuthorizationResponseContext>,
         IOpenIddictServerHandler<OpenIddictServerEvents.ExtractTokenRequestContext>,
         IOpenIddictServerHandler<OpenIddictServerEvents.ApplyTokenResponseContext>,

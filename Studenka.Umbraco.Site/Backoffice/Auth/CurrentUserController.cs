@@ -14,7 +14,7 @@ namespace Studenka.Umbraco.Site.Backoffice.Auth;
 [Route("umbraco/management/api/v1/user/current")]
 [Authorize(Policy = SiteBackOfficePolicies.User)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-internal sealed class CurrentUserController(IBackOfficeSecurityAccessor security) : ControllerBase
+public sealed class CurrentUserController(IBackOfficeSecurityAccessor security) : ControllerBase
 {
     [HttpGet("")]
     public IActionResult Get()

@@ -32,7 +32,7 @@ public static class OperatorUsers
     public static IUser ToUser(Operator account)
     {
         var user = new User(Settings, checked((int)account.Id), account.DisplayName, email: string.Empty, account.UserName,
-            rawPasswordValue: null, passwordConfig: null, [GroupOf(account.Role)], startContentIds: [], startMediaIds: [])
+            rawPasswordValue: string.Empty, passwordConfig: null, [GroupOf(account.Role)], startContentIds: [], startMediaIds: [])
         {
             Key = KeyOf(account.Id),
             Language = "cs",
