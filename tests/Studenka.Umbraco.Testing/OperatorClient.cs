@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Site.Backoffice.Auth;
 
 namespace Studenka.Umbraco.Testing;
 
@@ -112,6 +113,25 @@ public static partial class OperatorClient
         }
 
         return token;
+    }
+
+    /// <summary>
+    /// What a script does (README): an API client bound to <paramref name="account"/>, its
+    /// client-credentials token, and that bearer on <paramref name="client"/> (no cookies needed).
+    /// </summary>
+    public static async Task UseApiClientTokenAsync(this WebApplicationFactory<Program> site, HttpClient client, Operator account)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var credentials = await scope.ServiceProvider.GetRequiredService<BackOfficeApplications>().CreateApiClientAsync(account, CancellationToken.None);
+        using var response = await client.PostAsync(AuthRoot + "/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = credentials.ClientId,
+            ["client_secret"] = credentials.ClientSecret,
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     /// <summary>The authorize request the backoffice client starts with, for <paramref name="pkce"/>.</summary>

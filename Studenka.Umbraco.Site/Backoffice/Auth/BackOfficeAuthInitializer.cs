@@ -29,15 +29,18 @@ internal sealed class BackOfficeAuthInitializer(IServiceScopeFactory scopes, ICo
 /// <summary>
 /// Before any sign-in endpoint: the client knows this origin's redirect addresses (Umbraco seeds
 /// them on the first backoffice request per host). Host names are already filtered (AllowedHosts),
-/// and the addresses added point back at the same host, so a request cannot add a foreign one.
+/// and the addresses added point back at the same host. With a configured public address
+/// (<c>Studenka:Web:PublicBaseUrl</c>) only that one is added, whatever Host the request names.
 /// </summary>
-internal sealed class BackOfficeClientOrigins(RequestDelegate next)
+internal sealed class BackOfficeClientOrigins(RequestDelegate next, IConfiguration configuration)
 {
+    private readonly Uri? _publicOrigin = Uri.TryCreate(configuration["Studenka:Web:PublicBaseUrl"], UriKind.Absolute, out var uri) ? uri : null;
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments("/" + BackOfficeAuthPaths.EndpointRoot, StringComparison.OrdinalIgnoreCase))
         {
-            var origin = new Uri($"{context.Request.Scheme}://{context.Request.Host}");
+            var origin = _publicOrigin ?? new Uri($"{context.Request.Scheme}://{context.Request.Host}");
             await context.RequestServices.GetRequiredService<BackOfficeApplications>().EnsureBackOfficeClientAsync(origin, context.RequestAborted);
         }
 

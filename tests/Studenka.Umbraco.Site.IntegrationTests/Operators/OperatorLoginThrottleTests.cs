@@ -34,7 +34,7 @@ public sealed class OperatorLoginThrottleTests
         using var login = await owner.LoginAsync(dispatch.UserName, OperatorClient.TestPassword);
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/umbraco/sms/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(OperatorClient.CurrentUserPath)).StatusCode);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class PublicHostTests
     {
         using var site = new StudenkaSiteFactory();
 
-        using var forged = await GetWithHostAsync(site, "/sprava", Forged);
-        using var local = await GetWithHostAsync(site, "/sprava", "localhost");
+        using var forged = await GetWithHostAsync(site, OperatorClient.AuthorizeUrl(Pkce.Create()), Forged);
+        using var local = await GetWithHostAsync(site, OperatorClient.AuthorizeUrl(Pkce.Create()), "localhost");
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Empty(SecurityHeadersTests.Missing(forged, "forged host", https: false));
@@ -64,10 +64,10 @@ public sealed class PublicHostTests
             ["Studenka:Web:PublicBaseUrl"] = "https://www.studenka.cz",
         });
 
-        using var response = await GetWithHostAsync(site, "/sprava", Forged);
+        using var response = await GetWithHostAsync(site, OperatorClient.AuthorizeUrl(Pkce.Create()), Forged);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("https://www.studenka.cz/sprava/prihlaseni?returnUrl=%2Fsprava", response.Headers.Location!.OriginalString);
+        Assert.StartsWith("https://www.studenka.cz/umbraco/login?returnUrl=%2Fumbraco%2Fmanagement", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class PublicHostTests
     {
         using var site = new StudenkaSiteFactory(new Dictionary<string, string?> { ["AllowedHosts"] = "*" });
 
-        using var response = await GetWithHostAsync(site, "/sprava", Forged);
+        using var response = await GetWithHostAsync(site, OperatorClient.AuthorizeUrl(Pkce.Create()), Forged);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/sprava/prihlaseni?returnUrl=%2Fsprava", response.Headers.Location!.OriginalString);
+        Assert.StartsWith("/umbraco/login?returnUrl=%2Fumbraco%2Fmanagement", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
