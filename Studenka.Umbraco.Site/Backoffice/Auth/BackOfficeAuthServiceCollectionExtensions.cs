@@ -60,7 +60,7 @@ public static class BackOfficeAuthServiceCollectionExtensions
                 o.Cookie.Name = BackOfficeAuthPaths.LoginCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.Path = "/";
                 o.SlidingExpiration = false;
                 o.LoginPath = BackOfficeAuthPaths.LoginPage;

@@ -45,12 +45,12 @@ internal sealed class SiteAuthorizationHelper(IHttpContextAccessor accessor) : I
 /// <summary>Core's backoffice security of the current request, for the Site.</summary>
 internal sealed class SiteBackOfficeSecurityAccessor(IHttpContextAccessor accessor, IAuthorizationHelper helper) : IBackOfficeSecurityAccessor
 {
-    private static readonly AsyncLocal<IBackOfficeSecurity?> Overridden = new();
+    private readonly AsyncLocal<IBackOfficeSecurity?> _overridden = new();
 
     public IBackOfficeSecurity? BackOfficeSecurity =>
-        Overridden.Value ?? (accessor.HttpContext is { } context ? new RequestSecurity(context, helper) : null);
+        _overridden.Value ?? (accessor.HttpContext is { } context ? new RequestSecurity(context, helper) : null);
 
-    public void Override(IBackOfficeSecurity backOfficeSecurity) => Overridden.Value = backOfficeSecurity;
+    public void Override(IBackOfficeSecurity backOfficeSecurity) => _overridden.Value = backOfficeSecurity;
 
     private sealed class RequestSecurity(HttpContext context, IAuthorizationHelper helper) : IBackOfficeSecurity
     {
