@@ -180,8 +180,9 @@ public static partial class OperatorClient
     public static async Task<string> AuthorizeAsync(this HttpClient client, Pkce pkce)
     {
         using var response = await client.GetAsync(AuthorizeUrl(pkce));
+        // The path only: with Studenka:Web:PublicBaseUrl the site's redirects name the public host.
         var location = response.Headers.Location is { } l ? new Uri(BaseAddress, l).ToString() : string.Empty;
-        if (response.StatusCode != HttpStatusCode.Redirect || !location.StartsWith(RedirectUri, StringComparison.Ordinal))
+        if (response.StatusCode != HttpStatusCode.Redirect || !new Uri(location).AbsolutePath.Equals("/umbraco/oauth_complete", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Authorize did not return a code: {(int)response.StatusCode} {location} {await response.Content.ReadAsStringAsync()}");
         }

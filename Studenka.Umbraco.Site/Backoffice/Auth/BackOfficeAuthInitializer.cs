@@ -30,7 +30,7 @@ internal sealed class BackOfficeAuthInitializer(IServiceScopeFactory scopes, ICo
 /// Before any sign-in endpoint: the client knows this origin's redirect addresses (Umbraco seeds
 /// them on the first backoffice request per host). Host names are already filtered (AllowedHosts),
 /// and the addresses added point back at the same host. With a configured public address
-/// (<c>Studenka:Web:PublicBaseUrl</c>) only that one is added, whatever Host the request names.
+/// (<c>Studenka:Web:PublicBaseUrl</c>) only that one (and loopback hosts) is added, whatever Host the request names.
 /// </summary>
 internal sealed class BackOfficeClientOrigins(RequestDelegate next, IConfiguration configuration)
 {
@@ -40,8 +40,18 @@ internal sealed class BackOfficeClientOrigins(RequestDelegate next, IConfigurati
     {
         if (context.Request.Path.StartsWithSegments("/" + BackOfficeAuthPaths.EndpointRoot, StringComparison.OrdinalIgnoreCase))
         {
-            var origin = _publicOrigin ?? new Uri($"{context.Request.Scheme}://{context.Request.Host}");
-            await context.RequestServices.GetRequiredService<BackOfficeApplications>().EnsureBackOfficeClientAsync(origin, context.RequestAborted);
+            var applications = context.RequestServices.GetRequiredService<BackOfficeApplications>();
+            var origin = new Uri($"{context.Request.Scheme}://{context.Request.Host}");
+            if (_publicOrigin is not null)
+            {
+                await applications.EnsureBackOfficeClientAsync(_publicOrigin, context.RequestAborted);
+            }
+
+            // With a public address, other hosts only when they are this machine (a developer, the tests).
+            if (_publicOrigin is null || origin.IsLoopback)
+            {
+                await applications.EnsureBackOfficeClientAsync(origin, context.RequestAborted);
+            }
         }
 
         await next(context);

@@ -37,7 +37,9 @@ public static class BackOfficeAuthServiceCollectionExtensions
             .AddValidation(o =>
             {
                 o.UseLocalServer();
-                o.UseAspNetCore();
+                // Only the Authorization header: a form field would make the validation read (and consume) every
+                // posted body, which the signed webhooks must read byte for byte; a query string leaks into logs.
+                o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm().DisableAccessTokenExtractionFromQueryString();
                 o.UseDataProtection();
                 o.EnableTokenEntryValidation();
                 // Just before the check that a token is there: the built-in extraction runs much earlier (near int.MinValue).
@@ -54,7 +56,12 @@ public static class BackOfficeAuthServiceCollectionExtensions
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IHostEnvironment, IConfiguration>((o, env, config) =>
             o.DisableTransportSecurityRequirement = AllowsPlainHttp(env, config));
 
-        services.AddAuthentication(o => o.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+        // No default authenticate scheme: every policy names its scheme, and other requests are not authenticated at all.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultChallengeScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+                o.DefaultForbidScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            })
             .AddCookie(BackOfficeAuthPaths.LoginScheme, o =>
             {
                 o.Cookie.Name = BackOfficeAuthPaths.LoginCookie;
