@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -85,6 +86,8 @@ public static class BackOfficeAuthServiceCollectionExtensions
         services.AddSingleton<IBackOfficeSecurityAccessor, SiteBackOfficeSecurityAccessor>();
         services.AddSingleton<IOperatorSessions, OperatorTokenSessions>();
         services.AddStudenkaBackOfficeOperators();
+        services.RemoveAll<IOperatorContext>();
+        services.AddSingleton<IOperatorContext, SiteOperatorContext>();
         return services;
     }
 
