@@ -17,8 +17,9 @@ internal static class BackOfficeAuthStore
     public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(PersistenceOptions.SectionName);
-        var connectionString = section["ConnectionString"] ?? new PersistenceOptions().ConnectionString;
-        if (IsPostgres(section["Provider"]))
+        // The same defaults and provider names as the package's PersistenceOptions.
+        var connectionString = section["ConnectionString"] ?? PersistenceOptions.DefaultSqliteConnectionString;
+        if (Enum.TryParse<DatabaseProvider>(section["Provider"], ignoreCase: true, out var provider) && provider == DatabaseProvider.PostgreSql)
         {
             options.UseNpgsql(connectionString);
         }
@@ -29,9 +30,6 @@ internal static class BackOfficeAuthStore
 
         options.UseOpenIddict();
     }
-
-    private static bool IsPostgres(string? provider) =>
-        provider is not null && (provider.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("npgsql", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The same file the package opens: a relative Data Source is under the content root.</summary>
     private static string SqliteConnectionString(string connectionString, IHostEnvironment environment)
