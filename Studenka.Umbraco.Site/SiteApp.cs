@@ -2,8 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Studenka.Umbraco.Notifications;
-using Studenka.Umbraco.Notifications.Operators.Standalone;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Site.Backoffice;
+using Studenka.Umbraco.Site.Backoffice.Auth;
 
 namespace Studenka.Umbraco.Site;
 
@@ -19,8 +20,9 @@ public static class SiteApp
         // Serve the package's static files from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddStudenkaNotifications(builder.Configuration);
-        // Operators sign in with the Site's own cookie login (an Umbraco site uses its backoffice users instead).
-        builder.Services.AddStudenkaStandaloneOperators();
+        // Operators are backoffice users signed in as Umbraco 17 does it (OpenIddict), authorized by the package's Umbraco adapter.
+        builder.Services.AddSiteBackOfficeAuth(builder.Configuration);
+        builder.Services.AddSiteBackOffice();
         // Czech pages keep their letters in the HTML source instead of &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Keys of the cookies and antiforgery tokens survive restarts and are shared by every node: in the package database.
@@ -34,7 +36,9 @@ public static class SiteApp
         }
 
         app.UseStatusCodePagesWithReExecute("/chyba/{0}");
+        app.UseSiteBackOffice();
         app.MapStaticAssets();
+        app.UseMiddleware<BackOfficeClientOrigins>();
         // Routing first, so authorization knows the endpoint; authentication before authorization reads the user.
         app.UseRouting();
         app.UseAuthentication();

@@ -4,6 +4,7 @@ using Dapper;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Areas;
 
@@ -88,17 +89,13 @@ public sealed class AddressMapping(IDbConnectionFactory connections, AuditLog au
         return new(MappingOutcome.Done, move);
     }
 
-    /// <summary>Moves every address on one street onto another (and that street's part); returns how many.</summary>
+    /// <summary>Moves every address on one street onto another (and that street's part) through Subscriptions, which owns them; returns how many.</summary>
     internal static Task<int> MoveStreetAsync(DbConnection connection, DbTransaction transaction, long fromStreetId, long toStreetId, long toPartId, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscriber_addresses SET street_id = @toStreetId, city_part_id = @toPartId WHERE street_id = @fromStreetId",
-            new { fromStreetId, toStreetId, toPartId }, transaction, cancellationToken: cancellationToken));
+        SubscriberAddressMoves.MoveStreetAsync(connection, transaction, fromStreetId, toStreetId, toPartId, cancellationToken);
 
-    /// <summary>Puts typed addresses on a register street: the typed name has done its job and is dropped.</summary>
+    /// <summary>Puts typed addresses on a register street (through Subscriptions).</summary>
     internal static Task<int> MoveTypedAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AddressReview.TypedStreet> typed, long toStreetId, long toPartId, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscriber_addresses SET street_id = @toStreetId, city_part_id = @toPartId, street_text = NULL WHERE subscriber_id = @SubscriberId AND position = @Position",
-            typed.Select(t => new { toStreetId, toPartId, t.SubscriberId, t.Position }), transaction, cancellationToken: cancellationToken));
+        SubscriberAddressMoves.MoveTypedAsync(connection, transaction, typed.Select(t => (t.SubscriberId, t.Position)), toStreetId, toPartId, cancellationToken);
 
     private static Task<StreetInfo?> FindStreetAsync(DbConnection connection, DbTransaction transaction, long? id, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<StreetInfo>(new CommandDefinition("""

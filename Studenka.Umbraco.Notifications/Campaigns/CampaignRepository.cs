@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
@@ -97,9 +98,7 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET status = 'cancelled', lease_owner = NULL, lease_until_ms = NULL, updated_at_ms = @nowMs WHERE campaign_id = @id AND status IN ('pending', 'claimed')",
-            new { id, nowMs }, transaction, cancellationToken: cancellationToken));
+        await OutboxOperations.CancelPendingAsync(connection, transaction, id, nowMs, cancellationToken);
         return true;
     }
 

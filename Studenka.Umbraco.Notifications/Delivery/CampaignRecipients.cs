@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
@@ -45,11 +46,11 @@ public sealed class CampaignRecipients(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var parameters = new { campaignId, status, skip, take };
-        var filter = $"FROM (SELECT id, phone, {StatusExpression} AS shown, updated_at_ms, delivery_status_at_ms, error FROM outbox WHERE campaign_id = @campaignId) r WHERE @status IS NULL OR r.shown = @status";
+        var filter = $"FROM (SELECT id, address, {StatusExpression} AS shown, updated_at_ms, delivery_status_at_ms, error FROM outbox WHERE campaign_id = @campaignId) r WHERE @status IS NULL OR r.shown = @status";
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) {filter}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            SELECT r.phone AS Phone, r.shown AS Status,
+            SELECT r.address AS Phone, r.shown AS Status,
                    CASE WHEN r.delivery_status_at_ms > r.updated_at_ms THEN r.delivery_status_at_ms ELSE r.updated_at_ms END AS UpdatedAtMs,
                    r.error AS Error
             {filter} ORDER BY r.id LIMIT @take OFFSET @skip
@@ -72,9 +73,9 @@ public sealed class CampaignRecipients(IDbConnectionFactory connections)
         var nowMs = now.ToUnixTimeMilliseconds();
         var count = await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms)
-            SELECT @campaignId, o.phone, 'pending', @firstAttempt, @nowMs
-            FROM outbox o JOIN subscribers s ON s.phone = o.phone AND s.status = 'active'
+            INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms)
+            SELECT @campaignId, o.address, 'pending', @firstAttempt, @nowMs
+            FROM outbox o JOIN subscribers s ON s.phone = o.address AND s.status = 'active'
             WHERE o.campaign_id = @fromCampaignId AND {Failed}
               AND EXISTS (SELECT 1 FROM subscriber_packages sp WHERE sp.subscriber_id = s.id AND sp.package_id IN (@packageId, @everything))
             """,
@@ -84,13 +85,7 @@ public sealed class CampaignRecipients(IDbConnectionFactory connections)
                 firstAttempt = packageId == TopicPackages.Crisis ? 0 : due.ToUnixTimeMilliseconds(),
             },
             transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE campaigns SET state = 'sending', resend_of_campaign_id = @fromCampaignId, recipient_count = @count,
-                snapshot_at_ms = @nowMs, updated_at_ms = @nowMs
-            WHERE id = @campaignId
-            """,
-            new { campaignId, fromCampaignId, count, nowMs }, transaction, cancellationToken: cancellationToken));
+        await CampaignTransitions.StartResendAsync(connection, transaction, campaignId, fromCampaignId, count, nowMs, cancellationToken);
         return count;
     }
 

@@ -25,4 +25,13 @@ public sealed class DeliveryNode
 
     /// <summary>The lease-owner prefix shared by every process of this node.</summary>
     public string NodePrefix => NodeId + "/";
+
+    private int _inFlight;
+
+    /// <summary>Gateway requests this process has on the wire now (shown in the heartbeat).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    internal void RequestStarted() => Interlocked.Increment(ref _inFlight);
+
+    internal void RequestEnded() => Interlocked.Decrement(ref _inFlight);
 }

@@ -56,6 +56,14 @@ public sealed class DeliveryOptions
     /// </summary>
     public string? NodeId { get; set; }
 
+    /// <summary>How often each node writes its heartbeat (shown in the delivery status; three missed = stale).</summary>
+    [Range(1, 300)]
+    public int HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>Finished service messages (codes, notices) are deleted after this many days: they carry numbers and codes.</summary>
+    [Range(1, 365)]
+    public int ServiceMessageRetentionDays { get; set; } = 7;
+
     /// <summary>False keeps the worker off on this node (e.g. a front-end-only node, or a command run).</summary>
     public bool WorkerEnabled { get; set; } = true;
 }

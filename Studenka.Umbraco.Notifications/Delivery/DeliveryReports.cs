@@ -31,7 +31,7 @@ public sealed class DeliveryReports(IDbConnectionFactory connections, TimeProvid
                 delivery_error_code = @ErrorCode,
                 provider_message_id = COALESCE(provider_message_id, @ProviderMessageId),
                 updated_at_ms = @Now
-            WHERE batch_id = @Reference AND phone = @Phone
+            WHERE batch_id = @Reference AND address = @Phone
               AND (delivery_status_at_ms IS NULL
                    OR delivery_status_at_ms < @At
                    OR (delivery_status_at_ms = @At AND @IsFinal = 1
@@ -55,7 +55,7 @@ public sealed class DeliveryReports(IDbConnectionFactory connections, TimeProvid
         }
 
         var known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM outbox WHERE batch_id = @Reference AND phone = @Phone",
+            "SELECT COUNT(*) FROM outbox WHERE batch_id = @Reference AND address = @Phone",
             new { report.Reference, report.Phone }, cancellationToken: cancellationToken));
         if (known > 0)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
@@ -7,7 +8,8 @@ public sealed record DeliveryPass(int LeasesResolved, int CampaignsSnapshotted, 
 
 /// <summary>
 /// One delivery pass: resolve dead leases, snapshot due campaigns, send until nothing is claimable
-/// now, close finished campaigns. The worker repeats it; tests call it to drive delivery step by step.
+/// now (service messages first), close finished campaigns, purge old service messages. The worker
+/// repeats it; tests call it to drive delivery step by step.
 /// </summary>
 public sealed class DeliveryRunner(
     LeaseRecovery leases,
@@ -15,10 +17,16 @@ public sealed class DeliveryRunner(
     OutboxDispatcher dispatcher,
     CampaignCompletion completion,
     DeliverySignal signal,
+    OutboxOperations outbox,
+    DeliveryStatus status,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
     ILogger<DeliveryRunner> logger)
 {
     public async Task<DeliveryPass> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // This node's view of the shared pause (a resume on another node, a balance pause that expired).
+        await status.CurrentAsync(cancellationToken);
         var resolved = await leases.ResolveExpiredAsync(cancellationToken);
         var snapshotted = await snapshotter.SnapshotDueAsync(cancellationToken);
         var requests = await dispatcher.DispatchAsync(async ct =>
@@ -30,6 +38,7 @@ public sealed class DeliveryRunner(
             }
         }, cancellationToken);
         var completed = await completion.CompleteAsync(cancellationToken);
+        await outbox.PurgeServiceMessagesAsync(time.GetUtcNow().AddDays(-options.Value.ServiceMessageRetentionDays), cancellationToken);
         var pass = new DeliveryPass(resolved, snapshotted, requests, completed);
         if (pass != new DeliveryPass(0, 0, 0, 0))
         {

@@ -17,6 +17,9 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryStatus>();
         services.AddSingleton<DeliveryProgressQuery>();
         services.AddSingleton<OutboxClaims>();
+        services.AddSingleton<OutboxOperations>();
+        services.AddSingleton<IMessageSender, SmsMessageSender>();
+        services.AddSingleton<DeliveryHeartbeat>();
         services.AddSingleton<CampaignSnapshotter>();
         services.AddSingleton<LeaseRecovery>();
         services.AddSingleton<CampaignCompletion>();
@@ -26,6 +29,8 @@ internal static class DeliveryServiceCollectionExtensions
         // Registered always, idle when switched off: the switch is read from options at start,
         // and configuration is not final while services are being added.
         services.AddHostedService<DeliveryWorker>();
+        // Every node beats, also one whose worker is off: the status shows what each node is.
+        services.AddHostedService<DeliveryHeartbeatService>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
+using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
@@ -8,70 +10,100 @@ public enum DeliveryPauseKind
     /// <summary>Wrong access key or originator: only an operator can fix it.</summary>
     ConfigurationError,
 
-    /// <summary>The provider account ran dry: a top-up fixes it, so the node also retries by itself.</summary>
+    /// <summary>The provider account ran dry: a top-up fixes it, so delivery also retries by itself.</summary>
     InsufficientBalance,
 }
 
-/// <summary>Why this node stopped sending, since when, and when it tries again by itself (null = only on resume).</summary>
-public sealed record DeliveryPause(DeliveryPauseKind Kind, string Reason, DateTimeOffset Since, DateTimeOffset? RetriesAt);
+/// <summary>Why delivery stopped, since when, on which node it was met, and when it tries again by itself (null = only on resume).</summary>
+public sealed record DeliveryPause(DeliveryPauseKind Kind, string Reason, DateTimeOffset Since, DateTimeOffset? RetriesAt, string NodeId = "");
 
 /// <summary>
-/// The dispatcher's brake, per node (each node meets a bad key or an empty account on its own first
-/// request). While paused nothing is sent for any campaign; rows wait in the outbox, nothing is lost.
+/// The dispatcher's brake, shared by every node through the database (one row): a bad key or an
+/// empty account met by one node pauses all of them, and a resume on any node resumes all. While
+/// paused nothing is sent, in either lane; rows wait in the outbox, nothing is lost.
+/// <see cref="IsPaused"/> is this node's last reading (refreshed by <see cref="CurrentAsync"/> at every
+/// delivery pass and heartbeat; the claim itself checks the row), so the check between two gateway
+/// requests costs no query.
 /// </summary>
-public sealed class DeliveryStatus(TimeProvider time, IOptions<DeliveryOptions> options, ILogger<DeliveryStatus> logger)
+public sealed class DeliveryStatus(IDbConnectionFactory connections, DeliveryNode node, TimeProvider time, IOptions<DeliveryOptions> options, ILogger<DeliveryStatus> logger)
 {
-    private readonly Lock _lock = new();
-    private DeliveryPause? _pause;
+    private volatile DeliveryPause? _known;
 
-    /// <summary>The current pause, or null when sending. A balance pause past its retry time ends here.</summary>
-    public DeliveryPause? Current
+    private sealed class Row
     {
-        get
-        {
-            lock (_lock)
-            {
-                if (_pause?.RetriesAt is { } retriesAt && time.GetUtcNow() >= retriesAt)
-                {
-                    logger.LogWarning("SMS delivery resumes by itself after a balance pause of {Minutes} min; it pauses again if the balance is still exhausted",
-                        options.Value.BalanceRetryMinutes);
-                    _pause = null;
-                }
+        public string Kind { get; init; } = "";
 
-                return _pause;
-            }
-        }
+        public string Reason { get; init; } = "";
+
+        public string NodeId { get; init; } = "";
+
+        public long SinceMs { get; init; }
+
+        public long? RetriesAtMs { get; init; }
     }
 
-    public bool IsPaused => Current is not null;
+    /// <summary>The last known state on this node (no query); a balance pause past its retry time no longer holds.</summary>
+    public bool IsPaused => _known is { } pause && (pause.RetriesAt is null || time.GetUtcNow() < pause.RetriesAt);
 
-    public void Pause(DeliveryPauseKind kind, string reason)
+    /// <summary>The current pause, or null when sending. A balance pause past its retry time ends here, for every node.</summary>
+    public async Task<DeliveryPause?> CurrentAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT kind AS Kind, reason AS Reason, node_id AS NodeId, since_ms AS SinceMs, retries_at_ms AS RetriesAtMs FROM delivery_pause WHERE id = 1",
+            cancellationToken: cancellationToken));
+        if (row?.RetriesAtMs is { } retriesAt && nowMs >= retriesAt)
         {
-            if (_pause is not null)
+            var ended = await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM delivery_pause WHERE id = 1 AND retries_at_ms = @retriesAt", new { retriesAt }, cancellationToken: cancellationToken));
+            if (ended > 0)
             {
-                return;
+                logger.LogWarning("SMS delivery resumes by itself after a balance pause of {Minutes} min; it pauses again if the balance is still exhausted",
+                    options.Value.BalanceRetryMinutes);
             }
 
-            var now = time.GetUtcNow();
-            var retryMinutes = options.Value.BalanceRetryMinutes;
-            DateTimeOffset? retriesAt = kind == DeliveryPauseKind.InsufficientBalance && retryMinutes > 0 ? now.AddMinutes(retryMinutes) : null;
-            _pause = new DeliveryPause(kind, reason, now, retriesAt);
+            row = null;
+        }
+
+        _known = row is null ? null : new DeliveryPause(Enum.Parse<DeliveryPauseKind>(row.Kind), row.Reason, DateTimeOffset.FromUnixTimeMilliseconds(row.SinceMs),
+            row.RetriesAtMs is { } r ? DateTimeOffset.FromUnixTimeMilliseconds(r) : null, row.NodeId);
+        return _known;
+    }
+
+    /// <summary>
+    /// Pauses every node. A pause in force (met first by another worker or node) stays as it is; a
+    /// balance pause past its retry time is replaced (the retry met an empty account again).
+    /// </summary>
+    public async Task PauseAsync(DeliveryPauseKind kind, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var retryMinutes = options.Value.BalanceRetryMinutes;
+        DateTimeOffset? retriesAt = kind == DeliveryPauseKind.InsufficientBalance && retryMinutes > 0 ? now.AddMinutes(retryMinutes) : null;
+        _known = new DeliveryPause(kind, reason, now, retriesAt, node.NodeId);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var first = await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO delivery_pause (id, kind, reason, node_id, since_ms, retries_at_ms) VALUES (1, @Kind, @reason, @NodeId, @Since, @RetriesAt)
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, reason = excluded.reason, node_id = excluded.node_id,
+                since_ms = excluded.since_ms, retries_at_ms = excluded.retries_at_ms
+            WHERE delivery_pause.retries_at_ms IS NOT NULL AND delivery_pause.retries_at_ms <= excluded.since_ms
+            """, new { Kind = kind.ToString(), reason, node.NodeId, Since = now.ToUnixTimeMilliseconds(), RetriesAt = retriesAt?.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        if (first == 1)
+        {
             // The alert: residents are not being told anything until someone acts.
-            logger.LogCritical("SMS delivery PAUSED for all campaigns ({Kind}): {Reason}. Pending SMS stay in the outbox; resume with POST umbraco/sms/api/v1/delivery/resume{Retry}",
+            logger.LogCritical("SMS delivery PAUSED on every node ({Kind}): {Reason}. Pending SMS stay in the outbox; resume with POST umbraco/sms/api/v1/delivery/resume{Retry}",
                 kind, reason, retriesAt is null ? "." : $" (automatic retry at {retriesAt:O}).");
         }
     }
 
-    /// <summary>Ends the pause; returns the pause that was ended, or null if delivery was not paused.</summary>
-    public DeliveryPause? Resume()
+    /// <summary>Ends the pause on every node; returns the pause that was ended, or null if delivery was not paused.</summary>
+    public async Task<DeliveryPause?> ResumeAsync(CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            var ended = _pause;
-            _pause = null;
-            return ended;
-        }
+        var current = await CurrentAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM delivery_pause WHERE id = 1", cancellationToken: cancellationToken));
+        _known = null;
+        return current;
     }
 }

@@ -12,10 +12,10 @@ public sealed class LeaseRecovery(IDbConnectionFactory connections, DeliveryNode
 {
     public const string CrashError = "outcome unknown after worker crash";
 
-    private const string ResolveSql = """
+    private const string ResolveSql = $"""
         UPDATE outbox SET
             status = CASE WHEN status = 'sending' THEN 'unknown'
-                          WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending') THEN 'pending'
+                          WHEN {OutboxClaims.StillWanted} THEN 'pending'
                           ELSE 'cancelled' END,
             error = CASE WHEN status = 'sending' THEN @CrashError ELSE error END,
             lease_owner = NULL, lease_until_ms = NULL, updated_at_ms = @Now

@@ -4,11 +4,14 @@ using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
-/// <summary>Recipients of one campaign leased together; <see cref="BatchId"/> is the gateway reference.
+/// <summary>Recipients of one message leased together; <see cref="BatchId"/> is the gateway reference.
+/// <see cref="CampaignId"/> is null for a service message (one recipient, its own text).
 /// <see cref="PreviousAttempts"/> is the most any of them has been tried before.
+/// <see cref="Encoding"/> null = whatever the sender finds for the body (service messages).
 /// <see cref="Originator"/> is the campaign's own sender, null for the configured default.</summary>
 public sealed record ClaimedBatch(
-    string BatchId, long CampaignId, string Body, SmsEncoding Encoding, int PreviousAttempts, IReadOnlyList<string> Phones, string? Originator);
+    string BatchId, long? CampaignId, string Body, SmsEncoding? Encoding, int PreviousAttempts, IReadOnlyList<string> Phones, string? Originator,
+    string Channel = OutboxChannel.Sms);
 
 /// <summary>
 /// The outbox row lifecycle in SQL. Every write is one short conditional statement, so two
@@ -38,16 +41,54 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
                   WHERE p.status = 'pending' AND p.next_attempt_at_ms <= @Now AND c.state = 'sending'
                   ORDER BY p.next_attempt_at_ms, p.id LIMIT 1 {_dialect.SkipLocked("p")})
             ORDER BY o.next_attempt_at_ms, o.id LIMIT @Limit {_dialect.SkipLocked("o")})
-        RETURNING campaign_id, phone, attempts
+        RETURNING campaign_id, address, attempts
         """;
 
+    // One read before every claim: is delivery paused (on any node: the pause is a row), and does a
+    // service message wait (ix_outbox_service holds only service rows)? So a pause met by another
+    // node stops this one at its next claim, and campaign claims pay no write for the service lane.
+    private const string BeforeClaimSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM delivery_pause WHERE id = 1 AND (retries_at_ms IS NULL OR retries_at_ms > @Now)) THEN 1 ELSE 0 END AS Paused,
+               CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now) THEN 1 ELSE 0 END AS ServiceWaiting
+        """;
+
+    // Settable properties: SQLite reports no type for computed columns, so Dapper converts per member.
+    private sealed class BeforeClaim
+    {
+        public long Paused { get; init; }
+
+        public long ServiceWaiting { get; init; }
+    }
+
+    private string ClaimServiceSql => $"""
+        UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
+        WHERE {_dialect.NotIndexed("status")} = 'pending' AND id = (
+            SELECT s.id FROM outbox s WHERE s.lane = 'service' AND s.status = 'pending' AND s.next_attempt_at_ms <= @Now
+            ORDER BY s.next_attempt_at_ms, s.id LIMIT 1 {_dialect.SkipLocked("s")})
+        RETURNING channel, address, body, attempts
+        """;
+
+    // Still wanted: a service message always, a campaign row while its campaign is being sent.
+    internal const string StillWanted = "(outbox.campaign_id IS NULL OR EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending'))";
+
     // Rows handed back without being sent return to the queue, unless their campaign was cancelled meanwhile.
-    private const string BackToQueue = "CASE WHEN EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending') THEN 'pending' ELSE 'cancelled' END";
+    private const string BackToQueue = $"CASE WHEN {StillWanted} THEN 'pending' ELSE 'cancelled' END";
 
     public async Task<ClaimedBatch?> ClaimAsync(string owner, int limit, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var batchId = Guid.NewGuid().ToString("N");
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var before = await connection.QuerySingleAsync<BeforeClaim>(new CommandDefinition(BeforeClaimSql, new { Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        if (before.Paused == 1)
+        {
+            return null;
+        }
+
+        if (before.ServiceWaiting == 1 && await ClaimServiceAsync(connection, batchId, owner, now, lease, cancellationToken) is { } service)
+        {
+            return service;
+        }
+
         List<(long CampaignId, string Phone, long Attempts)> rows;
         using (await _dialect.EnterWriteAsync(cancellationToken))
         {
@@ -72,6 +113,25 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         return new ClaimedBatch(batchId, campaignId, body, ParseEncoding(encoding), (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList(), originator);
     }
 
+    /// <summary>The service lane first: a waiting code never queues behind a campaign. Null when another worker took it first.</summary>
+    private async Task<ClaimedBatch?> ClaimServiceAsync(System.Data.Common.DbConnection connection, string batchId, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var nowMs = now.ToUnixTimeMilliseconds();
+        List<(string Channel, string Address, string Body, long Attempts)> rows;
+        using (await _dialect.EnterWriteAsync(cancellationToken))
+        {
+            rows = (await connection.QueryAsync<(string Channel, string Address, string Body, long Attempts)>(new CommandDefinition(ClaimServiceSql, new
+            {
+                Owner = owner,
+                LeaseUntil = (now + lease).ToUnixTimeMilliseconds(),
+                BatchId = batchId,
+                Now = nowMs,
+            }, cancellationToken: cancellationToken))).ToList();
+        }
+
+        return rows is [var r] ? new ClaimedBatch(batchId, null, r.Body, null, (int)r.Attempts, [r.Address], null, r.Channel) : null;
+    }
+
     // The schema allows exactly these two; the campaign chose and counted its segments with them.
     private static SmsEncoding ParseEncoding(string encoding) => encoding switch
     {
@@ -89,11 +149,10 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         using (await _dialect.EnterWriteAsync(cancellationToken))
         {
-            var phones = await connection.QueryAsync<string>(new CommandDefinition("""
+            var phones = await connection.QueryAsync<string>(new CommandDefinition($"""
             UPDATE outbox SET status = 'sending', updated_at_ms = @Now
-            WHERE batch_id = @BatchId AND status = 'claimed' AND lease_owner = @Owner
-              AND EXISTS (SELECT 1 FROM campaigns c WHERE c.id = outbox.campaign_id AND c.state = 'sending')
-            RETURNING phone
+            WHERE batch_id = @BatchId AND status = 'claimed' AND lease_owner = @Owner AND {StillWanted}
+            RETURNING address
             """, new { batch.BatchId, Owner = owner, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
             return phones.ToList();
         }

@@ -6,13 +6,14 @@ using Studenka.Umbraco.Notifications.Gateway;
 namespace Studenka.Umbraco.Notifications.Delivery;
 
 /// <summary>
-/// Sends the outbox: <see cref="DeliveryOptions.Concurrency"/> workers, each claiming one batch of
-/// one campaign at a time, under two token buckets (requests/s and SMS/s) shared by the node.
+/// Sends the outbox: <see cref="DeliveryOptions.Concurrency"/> workers, each claiming one batch at a
+/// time (a service message first, else recipients of one campaign), under two token buckets
+/// (requests/s and SMS/s) shared by the node. Each batch goes to the sender of its channel.
 /// </summary>
 public sealed class OutboxDispatcher : IDisposable
 {
     private readonly OutboxClaims _claims;
-    private readonly ISmsGateway _gateway;
+    private readonly IReadOnlyDictionary<string, IMessageSender> _senders;
     private readonly DeliveryNode _node;
     private readonly DeliveryStatus _status;
     private readonly DeliveryOptions _options;
@@ -21,11 +22,11 @@ public sealed class OutboxDispatcher : IDisposable
     private readonly TokenBucketRateLimiter _requests;
     private readonly TokenBucketRateLimiter _sms;
 
-    public OutboxDispatcher(OutboxClaims claims, ISmsGateway gateway, DeliveryNode node, DeliveryStatus status,
+    public OutboxDispatcher(OutboxClaims claims, IEnumerable<IMessageSender> senders, DeliveryNode node, DeliveryStatus status,
         IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
     {
         _claims = claims;
-        _gateway = gateway;
+        _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
         _node = node;
         _status = status;
         _options = options.Value;
@@ -89,6 +90,7 @@ public sealed class OutboxDispatcher : IDisposable
     /// <summary>Claims a batch and waits for the rate limits; null when there is nothing to send now.</summary>
     private async Task<ClaimedBatch?> PrepareAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
+        // The pause met by another node is checked by the claim itself (it claims nothing then).
         if (cancellationToken.IsCancellationRequested || _status.IsPaused)
         {
             return null;
@@ -140,23 +142,33 @@ public sealed class OutboxDispatcher : IDisposable
 
     private async Task<(ClaimedBatch Batch, SmsSendResult Result)> SendAsync(ClaimedBatch batch)
     {
+        _node.RequestStarted();
+        try
+        {
+            return (batch, await CallSenderAsync(batch));
+        }
+        finally
+        {
+            _node.RequestEnded();
+        }
+    }
+
+    private async Task<SmsSendResult> CallSenderAsync(ClaimedBatch batch)
+    {
         // Once marked 'sending' the request goes out even if the host is stopping: cancelling it
         // mid-flight would turn a deploy into 'unknown' rows that are never resent. The gateway's
         // own per-attempt timeout bounds the wait; a hard kill still ends as 'unknown' via lease recovery.
-        var result = await CallGatewayAsync(new SmsBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding, batch.Originator), CancellationToken.None);
-        return (batch, result);
-    }
-
-    private async Task<SmsSendResult> CallGatewayAsync(SmsBatch batch, CancellationToken cancellationToken)
-    {
+        var outgoing = new OutgoingBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding, batch.Originator);
         try
         {
-            return await _gateway.SendAsync(batch, cancellationToken);
+            return _senders.TryGetValue(batch.Channel, out var sender)
+                ? await sender.SendAsync(outgoing, CancellationToken.None)
+                : new SmsSendResult(SmsSendStatus.RejectedPermanently, Error: $"no sender for channel '{batch.Channel}'");
         }
         catch (Exception exception)
         {
             // A throw after the request may have left proves nothing either way: unknown, never resent.
-            _logger.LogError(exception, "SMS gateway threw for batch {BatchId} of {Count} recipients; marking them unknown", batch.Reference, batch.Recipients.Count);
+            _logger.LogError(exception, "Sender threw for batch {BatchId} of {Count} recipients; marking them unknown", outgoing.Reference, outgoing.Addresses.Count);
             return new SmsSendResult(SmsSendStatus.OutcomeUnknown, Error: "gateway error: " + exception.Message);
         }
     }
@@ -171,19 +183,19 @@ public sealed class OutboxDispatcher : IDisposable
                 await _claims.RecordAcceptedAsync(batch.BatchId, result.ProviderMessageId, now, cancellationToken);
                 break;
             case SmsSendStatus.RejectedPermanently:
-                _logger.LogWarning("Batch {BatchId} of campaign {CampaignId} rejected permanently: {Error}", batch.BatchId, batch.CampaignId, error);
-                await _claims.RecordFinalAsync(batch.BatchId, "failed", error, now, cancellationToken);
+                _logger.LogWarning("Batch {BatchId} ({Lane}) rejected permanently: {Error}", batch.BatchId, Lane(batch), error);
+                await _claims.RecordFinalAsync(batch.BatchId, OutboxStatus.Failed, error, now, cancellationToken);
                 break;
             case SmsSendStatus.OutcomeUnknown:
-                _logger.LogWarning("Batch {BatchId} of campaign {CampaignId}: outcome unknown ({Error}); it is not resent", batch.BatchId, batch.CampaignId, error);
-                await _claims.RecordFinalAsync(batch.BatchId, "unknown", error, now, cancellationToken);
+                _logger.LogWarning("Batch {BatchId} ({Lane}): outcome unknown ({Error}); it is not resent", batch.BatchId, Lane(batch), error);
+                await _claims.RecordFinalAsync(batch.BatchId, OutboxStatus.Unknown, error, now, cancellationToken);
                 break;
             case SmsSendStatus.TransientFailure:
                 await RecordRetryAsync(batch, error, now, cancellationToken);
                 break;
             case SmsSendStatus.ConfigurationError or SmsSendStatus.InsufficientBalance:
                 await _claims.RecordNotSentAsync(batch.BatchId, error, now, cancellationToken);
-                _status.Pause(result.Status == SmsSendStatus.ConfigurationError ? DeliveryPauseKind.ConfigurationError : DeliveryPauseKind.InsufficientBalance, error);
+                await _status.PauseAsync(result.Status == SmsSendStatus.ConfigurationError ? DeliveryPauseKind.ConfigurationError : DeliveryPauseKind.InsufficientBalance, error, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unhandled gateway status {result.Status}.");
@@ -193,9 +205,11 @@ public sealed class OutboxDispatcher : IDisposable
     private async Task RecordRetryAsync(ClaimedBatch batch, string error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var delay = RetryBackoff.Delay(batch.PreviousAttempts + 1, _options, Random.Shared);
-        _logger.LogWarning("Batch {BatchId} of campaign {CampaignId} refused for now ({Error}); retrying", batch.BatchId, batch.CampaignId, error);
+        _logger.LogWarning("Batch {BatchId} ({Lane}) refused for now ({Error}); retrying", batch.BatchId, Lane(batch), error);
         await _claims.RecordRetryAsync(batch.BatchId, error, _options.MaxAttempts, now, now + delay, cancellationToken);
     }
+
+    private static string Lane(ClaimedBatch batch) => batch.CampaignId is { } id ? $"campaign {id}" : OutboxLane.Service;
 
     private static async Task<RateLimitLease> AcquireAsync(RateLimiter limiter, int permits, CancellationToken cancellationToken)
     {

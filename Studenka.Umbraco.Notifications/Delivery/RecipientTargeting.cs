@@ -40,7 +40,7 @@ public sealed class RecipientTargeting(IDbConnectionFactory connections)
         parameters.Add("Now", now.ToUnixTimeMilliseconds());
         parameters.Add("FirstAttempt", audience.PackageId == TopicPackages.Crisis ? 0 : now.ToUnixTimeMilliseconds());
         return connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching(SqlDialect.For(connection)),
+            "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching(SqlDialect.For(connection)),
             parameters, transaction, cancellationToken: cancellationToken));
     }
 

@@ -42,7 +42,7 @@ internal static class FailClosedPolicies
 
         protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
             OperatorProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Přihlášení operátorů není nastaveno",
-                "Tento web nemá nastavené přihlášení operátorů (AddStudenkaStandaloneOperators nebo Umbraco backoffice), proto je správa SMS nepřístupná.");
+                "Tento web nemá nastavené přihlášení operátorů (Umbraco backoffice nebo AddStudenkaBackOfficeOperators), proto je správa SMS nepřístupná.");
 
         protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => HandleChallengeAsync(properties);
     }

@@ -18,11 +18,22 @@ public sealed record CreateOperatorResult(CreateOperatorOutcome Outcome, Operato
     public bool Succeeded => Outcome == CreateOperatorOutcome.Created;
 }
 
-/// <summary>Creates operator accounts. There is no default account and no default password.</summary>
+/// <summary>The outcome of disabling, enabling or changing the role of an operator; <see cref="Error"/> is Czech.</summary>
+public sealed record ChangeOperatorResult(Operator? Operator, string? Error = null)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Creates, disables and re-roles operator accounts, each change audited. There is no default
+/// account and no default password. Disabling ends the operator's sessions at once; a new role
+/// applies from the operator's next request (every request reads the account).
+/// </summary>
 public sealed class OperatorAccounts(
     OperatorRepository operators,
     IPasswordHasher<Operator> hasher,
     AuditLog audit,
+    IOperatorSessions sessions,
     IOptions<OperatorOptions> options,
     TimeProvider time)
 {
@@ -54,6 +65,45 @@ public sealed class OperatorAccounts(
         await audit.AppendAsync(createdBy, "operator.created", userName, $"{displayName}, role {role}", cancellationToken);
         return new(CreateOperatorOutcome.Created, created);
     }
+
+    public async Task<ChangeOperatorResult> DisableAsync(string userName, OperatorIdentity actor, CancellationToken cancellationToken)
+    {
+        if (await operators.FindAsync(userName?.Trim() ?? string.Empty, cancellationToken) is not { } account)
+        {
+            return Unknown(userName);
+        }
+
+        await operators.SetLockAsync(account.Id, time.GetUtcNow(), cancellationToken);
+        await sessions.EndAllAsync(account, cancellationToken);
+        await audit.AppendAsync(actor, "operator.disabled", account.UserName, null, cancellationToken);
+        return new(account with { Disabled = true });
+    }
+
+    public async Task<ChangeOperatorResult> EnableAsync(string userName, OperatorIdentity actor, CancellationToken cancellationToken)
+    {
+        if (await operators.FindAsync(userName?.Trim() ?? string.Empty, cancellationToken) is not { } account)
+        {
+            return Unknown(userName);
+        }
+
+        await operators.SetLockAsync(account.Id, null, cancellationToken);
+        await audit.AppendAsync(actor, "operator.enabled", account.UserName, null, cancellationToken);
+        return new(account with { Disabled = false });
+    }
+
+    public async Task<ChangeOperatorResult> ChangeRoleAsync(string userName, OperatorRole role, OperatorIdentity actor, CancellationToken cancellationToken)
+    {
+        if (await operators.FindAsync(userName?.Trim() ?? string.Empty, cancellationToken) is not { } account)
+        {
+            return Unknown(userName);
+        }
+
+        await operators.SetRoleAsync(account.Id, role, cancellationToken);
+        await audit.AppendAsync(actor, "operator.role-changed", account.UserName, $"{account.Role} → {role}", cancellationToken);
+        return new(account with { Role = role });
+    }
+
+    private static ChangeOperatorResult Unknown(string? userName) => new(null, $"Operátor se jménem „{userName}“ neexistuje.");
 
     private CreateOperatorResult? Validate(string userName, string displayName, string password)
     {

@@ -1,5 +1,5 @@
 using Dapper;
-using Row = (long Id, string UserName, string DisplayName, string Role, string PasswordHash, long CreatedAtMs, long? LastLoginAtMs);
+using Row = (long Id, string UserName, string DisplayName, string Role, string PasswordHash, long CreatedAtMs, long? LastLoginAtMs, long? LockedUntilMs);
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Operators;
@@ -11,12 +11,22 @@ namespace Studenka.Umbraco.Notifications.Operators;
 /// </summary>
 public sealed class OperatorRepository(IDbConnectionFactory connections)
 {
-    // failed_attempts and locked_until_ms (schema v6) are unused since v14: wrong logins are
-    // counted per name and address by OperatorLoginThrottle, never against the account.
-    private const string Columns = "id, user_name, display_name, role, password_hash, created_at_ms, last_login_at_ms";
+    // failed_attempts (schema v6) is unused since v14: wrong logins are counted per name and
+    // address by OperatorLoginThrottle, never against the account. locked_until_ms, emptied then,
+    // now holds an administrator's lock (OperatorAccounts.DisableAsync): set means disabled.
+    private const string Columns = "id, user_name, display_name, role, password_hash, created_at_ms, last_login_at_ms, locked_until_ms";
 
     public async Task<Operator?> FindAsync(string userName, CancellationToken cancellationToken) =>
         (await FindCredentialsAsync(userName, cancellationToken))?.Operator;
+
+    /// <summary>The account by its id (what a backoffice token names), checked on every request.</summary>
+    public async Task<Operator?> FindByIdAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row?>(new CommandDefinition(
+            $"SELECT {Columns} FROM operators WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row is { } r ? ToCredentials(r).Operator : null;
+    }
 
     public async Task<IReadOnlyList<Operator>> ListAsync(CancellationToken cancellationToken)
     {
@@ -62,8 +72,25 @@ public sealed class OperatorRepository(IDbConnectionFactory connections)
             new { id, nowMs = now.ToUnixTimeMilliseconds(), newPasswordHash }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Locks (a time) or unlocks (null) the account; false when there is no such name.</summary>
+    internal async Task<bool> SetLockAsync(long id, DateTimeOffset? lockedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE operators SET locked_until_ms = @lockedMs WHERE id = @id",
+            new { id, lockedMs = lockedAt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    internal async Task<bool> SetRoleAsync(long id, OperatorRole role, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE operators SET role = @role WHERE id = @id",
+            new { id, role = role.ToString() }, cancellationToken: cancellationToken)) == 1;
+    }
+
     private static OperatorCredentials ToCredentials(Row r) => new(
         new Operator(r.Id, r.UserName, r.DisplayName, Enum.Parse<OperatorRole>(r.Role), DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs),
-            r.LastLoginAtMs is { } last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null),
+            r.LastLoginAtMs is { } last ? DateTimeOffset.FromUnixTimeMilliseconds(last) : null) { Disabled = r.LockedUntilMs is not null },
         r.PasswordHash);
 }

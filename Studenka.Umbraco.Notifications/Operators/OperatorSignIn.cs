@@ -68,6 +68,13 @@ public sealed class OperatorSignIn(
         }
 
         var account = credentials.Operator;
+        if (account.Disabled)
+        {
+            // The right password of a disabled account: refused like any other, and not counted as guessing.
+            await audit.AppendAsync(account.Identity, "operator.login-disabled", account.UserName, null, cancellationToken);
+            return Refused;
+        }
+
         var now = time.GetUtcNow();
         var rehash = verification == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(account, password) : null;
         await operators.RecordSuccessAsync(account.Id, now, rehash, cancellationToken);

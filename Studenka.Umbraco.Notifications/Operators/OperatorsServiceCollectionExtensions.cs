@@ -21,6 +21,7 @@ internal static class OperatorsServiceCollectionExtensions
         services.AddSingleton<OperatorSignIn>();
         services.AddSingleton<OperatorAccounts>();
         services.TryAddSingleton<IOperatorContext, NoOperatorContext>();
+        services.TryAddSingleton<IOperatorSessions, NoOperatorSessions>();
         services.AddFailClosedPolicies();
         return services;
     }

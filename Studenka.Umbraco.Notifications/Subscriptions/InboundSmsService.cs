@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Subscriptions;
@@ -12,7 +12,7 @@ public enum InboundSmsOutcome
     NotSubscribed,
     /// <summary>START: the sign-up link was sent.</summary>
     SignUpLinkSent,
-    /// <summary>START again today, the daily reply cap reached, or the gateway refused: nothing sent.</summary>
+    /// <summary>START again today, or the daily reply cap reached: nothing sent.</summary>
     ReplyLimited,
     /// <summary>Not a keyword: kept out of the way, nothing sent.</summary>
     Ignored,
@@ -28,7 +28,7 @@ public sealed class InboundSmsService(
     SubscriptionService subscriptions,
     PhoneNumberNormalizer phones,
     InboundReplyGuard replies,
-    ISmsGateway gateway,
+    OutboxOperations outbox,
     SmsTexts texts,
     Web.PublicUrls urls,
     ILogger<InboundSmsService> logger)
@@ -71,19 +71,13 @@ public sealed class InboundSmsService(
 
     private async Task<InboundSmsOutcome> StartAsync(string phone, string signUpUrl, CancellationToken cancellationToken)
     {
-        if (await replies.TryReserveAsync(phone, cancellationToken) is not { } reservation)
+        if (await replies.TryReserveAsync(phone, cancellationToken) is null)
         {
             return InboundSmsOutcome.ReplyLimited;
         }
 
-        var result = await gateway.SendAsync(new SmsBatch("start-" + Guid.NewGuid().ToString("N"), texts.SignUpLink(signUpUrl), [phone]), cancellationToken);
-        if (result.IsAccepted)
-        {
-            return InboundSmsOutcome.SignUpLinkSent;
-        }
-
-        logger.LogWarning("Sign-up link SMS was not accepted: {Status} {Error}", result.Status, result.Error);
-        await replies.ReleaseAsync(reservation, cancellationToken);
-        return InboundSmsOutcome.ReplyLimited;
+        // The reply leaves through the outbox's service lane (pause, limits, retries and audit of every SMS).
+        await outbox.EnqueueServiceAsync(new ServiceMessage(phone, texts.SignUpLink(signUpUrl)), cancellationToken);
+        return InboundSmsOutcome.SignUpLinkSent;
     }
 }

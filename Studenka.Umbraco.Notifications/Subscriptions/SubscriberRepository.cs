@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Subscriptions;
@@ -100,13 +101,8 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM verification_codes WHERE phone = @phone", new { phone }, transaction, cancellationToken: cancellationToken));
-        // A cancellation before sending removes the phone from campaigns in flight. Rows already
-        // claimed or sending keep it until they finish (they may be on the wire); finished rows stay
-        // as the campaign's delivery record but lose the number, as the privacy text promises.
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM outbox WHERE phone = @phone AND status = 'pending'", new { phone }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbox SET phone = 'deleted:' || id WHERE phone = @phone AND status IN ('accepted', 'failed', 'unknown', 'cancelled')",
-            new { phone }, transaction, cancellationToken: cancellationToken));
+        // A cancellation before sending removes the phone from campaigns in flight (Delivery owns the outbox).
+        await OutboxOperations.ForgetAddressAsync(connection, transaction, OutboxChannel.Sms, phone, cancellationToken);
         await IncrementStatAsync(connection, transaction, statsDay, "cancelled", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

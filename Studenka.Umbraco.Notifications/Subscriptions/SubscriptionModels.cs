@@ -57,3 +57,10 @@ public sealed record Subscriber(
     DateTimeOffset ConsentAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ActivatedAt);
+
+/// <summary>A subscriber row's status (the schema's CHECK): waiting for its code, or receiving messages.</summary>
+public static class SubscriberStatus
+{
+    public const string Pending = "pending";
+    public const string Active = "active";
+}

@@ -1,19 +1,19 @@
 using System.Data;
 using System.Data.Common;
 using System.Net;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
-using Studenka.Umbraco.Notifications.Gateway;
+using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Subscriptions;
 
 /// <summary>
 /// The resident journey: sign up, confirm with a code, manage with a code, cancel. Every SMS it
-/// sends passes the throttle first, because each one costs the town money. Whether a number
-/// subscribes is never told on the page (that would let anyone test numbers); the number's owner
-/// learns it by SMS instead.
+/// sends passes the throttle first, because each one costs the town money, and goes through the
+/// outbox's service lane, queued in the transaction that issues its code (so a crash loses neither).
+/// Whether a number subscribes is never told on the page (that would let anyone test numbers); the
+/// number's owner learns it by SMS instead.
 /// </summary>
 public sealed class SubscriptionService(
     IDbConnectionFactory connections,
@@ -22,12 +22,11 @@ public sealed class SubscriptionService(
     VerificationCodes codes,
     VerificationSmsThrottle throttle,
     PhoneNumberNormalizer phones,
-    ISmsGateway gateway,
+    OutboxOperations outbox,
     SmsTexts texts,
     TownCalendar calendar,
     IOptions<SubscriptionOptions> options,
-    TimeProvider time,
-    ILogger<SubscriptionService> logger)
+    TimeProvider time)
 {
     /// <summary>
     /// A sign-up waits beside its own code (<see cref="SignUpAttempt"/>): a second sign-up for the
@@ -52,7 +51,6 @@ public sealed class SubscriptionService(
         }
 
         bool active;
-        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
         {
@@ -60,13 +58,14 @@ public sealed class SubscriptionService(
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
             active = await ActiveIdAsync(connection, transaction, attempt.Phone, cancellationToken) is not null;
             // An active number's attempt has no data to confirm: its code, sent with the notice, opens management instead.
-            code = await codes.IssueSignUpAsync(connection, transaction, attempt,
+            var code = await codes.IssueSignUpAsync(connection, transaction, attempt,
                 active ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
+            await EnqueueAsync(connection, transaction, attempt.Phone, active ? texts.AlreadySubscribed(code) : texts.SignupCode(code), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var sent = await SendAsync(attempt.Phone, reservation, active ? texts.AlreadySubscribed(code) : texts.SignupCode(code), cancellationToken);
-        return new(sent ? (active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent) : SignUpOutcome.SmsFailed, attempt);
+        outbox.Wake();
+        return new(active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent, attempt);
     }
 
     /// <summary>A new code for a sign-up attempt still waiting (or, for a number that became active, the SMS saying so).</summary>
@@ -95,17 +94,16 @@ public sealed class SubscriptionService(
             return new(CodeRequestOutcome.Throttled, attempt.Phone, Throttle: reservation);
         }
 
-        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            code = await codes.IssueSignUpAsync(connection, transaction, attempt, pending, cancellationToken);
+            var code = await codes.IssueSignUpAsync(connection, transaction, attempt, pending, cancellationToken);
+            await EnqueueAsync(connection, transaction, attempt.Phone, texts.SignupCode(code), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return await SendAsync(attempt.Phone, reservation, texts.SignupCode(code), cancellationToken)
-            ? new(CodeRequestOutcome.CodeSent, attempt.Phone)
-            : new(CodeRequestOutcome.SmsFailed, attempt.Phone);
+        outbox.Wake();
+        return new(CodeRequestOutcome.CodeSent, attempt.Phone);
     }
 
     /// <summary>A code that opens self-service for an active subscriber; any other number is told by SMS that it does not subscribe.</summary>
@@ -132,17 +130,16 @@ public sealed class SubscriptionService(
             return new(CodeRequestOutcome.Throttled, phone.E164, Throttle: reservation);
         }
 
-        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            code = await codes.IssueAsync(connection, transaction, phone.E164!, CodePurpose.Manage, cancellationToken);
+            var code = await codes.IssueAsync(connection, transaction, phone.E164!, CodePurpose.Manage, cancellationToken);
+            await EnqueueAsync(connection, transaction, phone.E164!, texts.ManageCode(code), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return await SendAsync(phone.E164!, reservation, texts.ManageCode(code), cancellationToken)
-            ? new(CodeRequestOutcome.CodeSent, phone.E164)
-            : new(CodeRequestOutcome.SmsFailed, phone.E164);
+        outbox.Wake();
+        return new(CodeRequestOutcome.CodeSent, phone.E164);
     }
 
     /// <summary>The code of one attempt makes that attempt's data the active subscription; the number's other attempts end.</summary>
@@ -210,7 +207,7 @@ public sealed class SubscriptionService(
         return new(true, []);
     }
 
-    /// <summary>Deletes the subscriber (and with it every manage session) at once and confirms by SMS. A failed confirmation does not undo the cancellation.</summary>
+    /// <summary>Deletes the subscriber (and with it every manage session) at once and confirms by SMS (queued after the deletion, so it is not forgotten with the number).</summary>
     public async Task<bool> CancelAsync(long subscriberId, CancellationToken cancellationToken)
     {
         var subscriber = await subscribers.LoadAsync(subscriberId, cancellationToken);
@@ -219,18 +216,13 @@ public sealed class SubscriptionService(
             return false;
         }
 
-        var result = await gateway.SendAsync(new SmsBatch("cancel-" + Guid.NewGuid().ToString("N"), texts.Cancelled(), [subscriber.Phone]), cancellationToken);
-        if (!result.IsAccepted)
-        {
-            logger.LogWarning("Cancellation confirmation SMS was not accepted: {Status} {Error}", result.Status, result.Error);
-        }
-
+        await outbox.EnqueueServiceAsync(new ServiceMessage(subscriber.Phone, texts.Cancelled()), cancellationToken);
         return true;
     }
 
     /// <summary>The id of the number's active subscription, or null (none, or only a pending one).</summary>
     private static async Task<long?> ActiveIdAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
-        await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken) is { Status: "active" } state ? state.Id : null;
+        await SubscriberRepository.FindByPhoneAsync(connection, transaction, phone, cancellationToken) is { Status: SubscriberStatus.Active } state ? state.Id : null;
 
     /// <summary>
     /// An SMS that replaces a code: it costs the same, so it passes the same limits, and a code stands
@@ -244,29 +236,22 @@ public sealed class SubscriptionService(
             return new(CodeRequestOutcome.Throttled, phone, Throttle: reservation);
         }
 
-        string code;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            code = await issueCode(connection, transaction);
+            var code = await issueCode(connection, transaction);
+            await EnqueueAsync(connection, transaction, phone, text(code), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return await SendAsync(phone, reservation, text(code), cancellationToken)
-            ? new(CodeRequestOutcome.CodeSent, phone)
-            : new(CodeRequestOutcome.SmsFailed, phone);
+        outbox.Wake();
+        return new(CodeRequestOutcome.CodeSent, phone);
     }
 
-    private async Task<bool> SendAsync(string phone, ThrottleDecision reservation, string text, CancellationToken cancellationToken)
-    {
-        var result = await gateway.SendAsync(new SmsBatch("verify-" + reservation.ReservationId, text, [phone]), cancellationToken);
-        if (result.IsAccepted)
-        {
-            return true;
-        }
-
-        logger.LogError("Verification SMS was not accepted by the gateway: {Status} {Error}", result.Status, result.Error);
-        await throttle.ReleaseAsync(reservation.ReservationId!.Value, cancellationToken);
-        return false;
-    }
+    /// <summary>
+    /// The SMS into the outbox's service lane, in the transaction that issued its code. The limits
+    /// counted it when it was reserved, as they counted a sent SMS before: a refused form costs nothing.
+    /// </summary>
+    private Task EnqueueAsync(DbConnection connection, DbTransaction transaction, string phone, string text, CancellationToken cancellationToken) =>
+        OutboxOperations.EnqueueServiceAsync(connection, transaction, new ServiceMessage(phone, text), time.GetUtcNow(), cancellationToken);
 }

@@ -7,19 +7,18 @@ using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Studenka.Umbraco.Notifications.Operators.Standalone;
 
 namespace Studenka.Umbraco.Notifications.Web;
 
 /// <summary>
 /// The Czech page for a form post that failed before any controller code ran, with the way back
-/// to the form it came from. Applies to the package's HTML forms (resident pages, operator login).
+/// to the form it came from. Applies to the package's HTML forms (the resident pages).
 /// </summary>
 internal static class FormFailurePages
 {
     public static bool AppliesTo(ActionDescriptor action) =>
         action is ControllerActionDescriptor controller
-        && (controller.ControllerTypeInfo.IsSubclassOf(typeof(ResidentControllerBase)) || controller.ControllerTypeInfo.AsType() == typeof(OperatorLoginController));
+        && controller.ControllerTypeInfo.IsSubclassOf(typeof(ResidentControllerBase));
 
     public static ViewResult Page(FilterContext context, int status, string title, string message)
     {
@@ -36,8 +35,7 @@ internal static class FormFailurePages
     }
 
     private static (string Url, string Text) WayBack(PathString path) =>
-        path.StartsWithSegments(OperatorCookie.HomePath, StringComparison.OrdinalIgnoreCase) ? (OperatorCookie.LoginPath, "Zpět na přihlášení do správy")
-        : path.StartsWithSegments("/sms/sprava", StringComparison.OrdinalIgnoreCase) ? ("/sms/sprava", "Zpět na správu odběru")
+        path.StartsWithSegments("/sms/sprava", StringComparison.OrdinalIgnoreCase) ? ("/sms/sprava", "Zpět na správu odběru")
         : ("/sms", "Zpět na přihlášku k odběru");
 }
 

@@ -19,7 +19,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<W
     {
         // Decided on the path the client asked for: a re-executed error page keeps its headers.
         var web = options.Value;
-        var strict = web.SecurityHeadersScope == SecurityHeadersScope.AllResponses || IsPackagePath(context.Request.Path);
+        var path = context.Request.Path;
+        var strict = IsPackagePath(path)
+            || (web.SecurityHeadersScope == SecurityHeadersScope.AllResponses && !web.HostSecurityHeadersPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)));
         context.Response.OnStarting(() =>
         {
             Apply(context, web, strict);

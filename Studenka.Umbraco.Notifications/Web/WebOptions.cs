@@ -39,6 +39,13 @@ public sealed class WebOptions : IValidatableObject
     /// </summary>
     public SecurityHeadersScope SecurityHeadersScope { get; set; } = SecurityHeadersScope.PackagePaths;
 
+    /// <summary>
+    /// With <see cref="SecurityHeadersScope.AllResponses"/>: paths whose CSP and framing headers the
+    /// host sets itself (the standalone Site's backoffice at <c>/umbraco</c>, whose boot page needs
+    /// its own policy). The package's own paths below them keep the strict headers.
+    /// </summary>
+    public List<string> HostSecurityHeadersPaths { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicBaseUrl is { } url

@@ -3,7 +3,7 @@ namespace Studenka.Umbraco.Site;
 /// <summary>Command-line verbs of the Site. They share configuration and database with the web app.</summary>
 public static class SiteCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import-ruian" or "create-operator";
+    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] is "import-ruian" or "create-operator" || OperatorCommands.Verbs.Contains(args[0]));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -16,7 +16,7 @@ public static class SiteCommands
             "import-ruian" => await ImportRuianCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, cts.Token),
             "create-operator" => await CreateOperatorCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error,
                 Console.IsInputRedirected ? null : ConsoleSecret.Read, cts.Token),
-            _ => 2,
+            _ => await OperatorCommands.RunAsync(app.Services, args[0], args[1..], Console.Out, Console.Error, cts.Token),
         };
     }
 }

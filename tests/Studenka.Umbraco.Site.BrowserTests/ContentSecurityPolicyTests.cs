@@ -21,7 +21,7 @@ public sealed class ContentSecurityPolicyTests(ChromiumFixture chromium) : SiteB
             }
         };
 
-        foreach (var path in new[] { "/", "/sms/sprava", "/sms/ochrana-udaju", "/sms/sandbox", "/sprava/prihlaseni", "/neexistuje", "/sms" })
+        foreach (var path in new[] { "/", "/sms/sprava", "/sms/ochrana-udaju", "/sms/sandbox", "/umbraco/login", "/neexistuje", "/sms" })
         {
             var response = await page.GotoAsync(path);
             Assert.Contains("frame-ancestors 'none'", await response!.HeaderValueAsync("content-security-policy") ?? string.Empty, StringComparison.Ordinal);

@@ -16,15 +16,25 @@ public sealed partial class SandboxInbox(IPage page, KestrelSite site)
         return text.Match(await sms.InnerTextAsync()).Groups["code"].Value;
     }
 
-    /// <summary>Opens the sandbox and waits for an SMS to <paramref name="e164"/> matching <paramref name="text"/>; returns its body cell.</summary>
+    /// <summary>Opens the sandbox (again, until it arrives) and waits for an SMS to <paramref name="e164"/> matching <paramref name="text"/>; returns its body cell.</summary>
     public async Task<ILocator> NewestAsync(string e164, Regex text)
     {
-        await page.GotoAsync(site.Url("/sms/sandbox"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sandbox: odeslané SMS", Level = 1 })).ToBeVisibleAsync();
-        // Rows are newest first, so the first match is the latest message of that kind.
-        var body = page.Locator($"tr[data-recipient=\"{e164}\"] td.sms-body").Filter(new() { HasTextRegex = text }).First;
-        await Expect(body).ToBeVisibleAsync();
-        return body;
+        // The SMS leaves through the outbox within a second or two, so a person reloads until it is there.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await page.GotoAsync(site.Url("/sms/sandbox"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sandbox: odeslané SMS", Level = 1 })).ToBeVisibleAsync();
+            // Rows are newest first, so the first match is the latest message of that kind.
+            var body = page.Locator($"tr[data-recipient=\"{e164}\"] td.sms-body").Filter(new() { HasTextRegex = text }).First;
+            if (await body.CountAsync() > 0 || DateTime.UtcNow > deadline)
+            {
+                await Expect(body).ToBeVisibleAsync();
+                return body;
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     [GeneratedRegex(@"vas overovaci kod je (?<code>\d{6})\b")]

@@ -20,11 +20,11 @@ public sealed class DeliveryEndpointsTests
     {
         using var site = Site();
         var client = site.CreateAnonymousClient();
-        site.Services.GetRequiredService<DeliveryStatus>().Pause(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key");
+        await site.Services.GetRequiredService<DeliveryStatus>().PauseAsync(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key", CancellationToken.None);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Status)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendJsonAsync(HttpMethod.Post, Resume)).StatusCode);
-        Assert.True(site.Services.GetRequiredService<DeliveryStatus>().IsPaused);
+        Assert.NotNull(await site.Services.GetRequiredService<DeliveryStatus>().CurrentAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class DeliveryEndpointsTests
     {
         using var site = Site();
         var client = await site.CreateOperatorClientAsync(OperatorRole.Dispatch, userName: "dispecink");
-        site.Services.GetRequiredService<DeliveryStatus>().Pause(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key");
+        await site.Services.GetRequiredService<DeliveryStatus>().PauseAsync(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key", CancellationToken.None);
 
         using var paused = JsonDocument.Parse(await client.GetStringAsync(Status));
         Assert.True(paused.RootElement.GetProperty("paused").GetBoolean());
@@ -43,9 +43,33 @@ public sealed class DeliveryEndpointsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var resumed = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(resumed.GetProperty("paused").GetBoolean());
-        Assert.False(site.Services.GetRequiredService<DeliveryStatus>().IsPaused);
+        Assert.Null(await site.Services.GetRequiredService<DeliveryStatus>().CurrentAsync(CancellationToken.None));
         var entries = await site.Services.GetRequiredService<AuditLog>().ReadAsync(20, CancellationToken.None);
         var entry = Assert.Single(entries, e => e.Action == DeliveryAdministration.ResumeAction);
         Assert.Contains("incorrect access key", entry.Details);
+    }
+
+    [Fact]
+    public async Task Two_sites_on_one_database_share_the_pause_and_each_shows_both_nodes()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+        using var siteA = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Delivery:WorkerEnabled"] = "false", ["Studenka:Delivery:NodeId"] = "node-a" }, directory);
+        using var siteB = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Delivery:WorkerEnabled"] = "false", ["Studenka:Delivery:NodeId"] = "node-b" }, directory);
+        var clientA = await siteA.CreateOperatorClientAsync(OperatorRole.Dispatch, userName: "dispecink-a");
+        var clientB = await siteB.CreateOperatorClientAsync(OperatorRole.Dispatch, userName: "dispecink-b");
+        await siteA.Services.GetRequiredService<DeliveryHeartbeat>().BeatAsync(CancellationToken.None);
+        await siteB.Services.GetRequiredService<DeliveryHeartbeat>().BeatAsync(CancellationToken.None);
+
+        await siteA.Services.GetRequiredService<DeliveryStatus>().PauseAsync(DeliveryPauseKind.InsufficientBalance, "code 25: not enough balance", CancellationToken.None);
+        using var seenByB = JsonDocument.Parse(await clientB.GetStringAsync(Status));
+        using var resume = await clientB.SendJsonAsync(HttpMethod.Post, Resume);
+        using var seenByA = JsonDocument.Parse(await clientA.GetStringAsync(Status));
+
+        Assert.True(seenByB.RootElement.GetProperty("paused").GetBoolean());
+        Assert.Equal("node-a", seenByB.RootElement.GetProperty("pausedByNode").GetString());
+        Assert.Equal(["node-b", "node-a"], seenByB.RootElement.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("nodeId").GetString()));
+        Assert.Equal(HttpStatusCode.OK, resume.StatusCode);
+        Assert.False(seenByA.RootElement.GetProperty("paused").GetBoolean());
+        Assert.All(seenByA.RootElement.GetProperty("nodes").EnumerateArray(), n => Assert.False(n.GetProperty("stale").GetBoolean()));
     }
 }

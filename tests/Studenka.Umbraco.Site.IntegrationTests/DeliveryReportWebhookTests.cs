@@ -31,7 +31,7 @@ public sealed class DeliveryReportWebhookTests : IDisposable
             VALUES (4, 'Koncert', 'keep', 'Koncert', 'gsm7', 1, 'manual', 'test', 'sending', 0, 0) RETURNING id
             """);
         db.Execute("""
-            INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, batch_id, sent_at_ms, updated_at_ms)
+            INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, batch_id, sent_at_ms, updated_at_ms)
             VALUES (@id, '+420601123456', 'accepted', 0, 'b-1', 0, 0), (@id, '+420602000111', 'accepted', 0, 'b-1', 0, 0)
             """, new { id });
     }
@@ -42,7 +42,7 @@ public sealed class DeliveryReportWebhookTests : IDisposable
     {
         using var db = site.OpenDatabase();
         return db.QuerySingle<Row>(
-            "SELECT phone AS Phone, delivery_status AS DeliveryStatus, delivery_status_at_ms AS DeliveryStatusAtMs, delivery_error_code AS DeliveryErrorCode, provider_message_id AS ProviderMessageId, updated_at_ms AS UpdatedAtMs FROM outbox WHERE phone = @phone",
+            "SELECT address AS Phone, delivery_status AS DeliveryStatus, delivery_status_at_ms AS DeliveryStatusAtMs, delivery_error_code AS DeliveryErrorCode, provider_message_id AS ProviderMessageId, updated_at_ms AS UpdatedAtMs FROM outbox WHERE address = @phone",
             new { phone });
     }
 

@@ -31,6 +31,7 @@ public sealed class InboundSmsWebhookTests : IDisposable
 
     private List<string> SmsTo(string phone = E164)
     {
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         return db.Query<string>("SELECT body FROM sandbox_sms WHERE recipient = @phone ORDER BY id", new { phone }).ToList();
     }

@@ -172,6 +172,7 @@ public sealed partial class MalformedInputTests
 
     private static string Snapshot(StudenkaSiteFactory site)
     {
+        site.DrainOutbox();
         using var db = site.OpenDatabase();
         var rows = db.Query<string>("""
             SELECT 'sub:' || phone || '|' || status || '|' || COALESCE(name, '') || '|' || COALESCE(email, '') || '|' || updated_at_ms FROM subscribers

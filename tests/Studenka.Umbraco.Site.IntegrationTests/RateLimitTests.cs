@@ -103,6 +103,7 @@ public sealed class RateLimitTests
 
     private static long SmsCount(StudenkaSiteFactory site)
     {
+        site.DrainOutbox();
         using var db = site.OpenDatabase();
         return db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms");
     }

@@ -86,6 +86,7 @@ public sealed partial class ResidentClient(StudenkaSiteFactory site, HttpClient?
     /// <summary>The six digits in the newest SMS the sandbox "sent" to this number.</summary>
     public string LatestCode(string e164)
     {
+        site.DrainOutbox();
         using var db = site.OpenDatabase();
         var body = db.ExecuteScalar<string?>("SELECT body FROM sandbox_sms WHERE recipient = @e164 ORDER BY id DESC LIMIT 1", new { e164 })
             ?? throw new InvalidOperationException("No SMS was sent to " + e164);

@@ -87,6 +87,7 @@ public sealed class ResidentJourneyTests : IDisposable
         // The page is the one any sign-up gets (nobody learns who subscribes); the SMS tells the owner.
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.StartsWith("/sms/overeni?t=", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers"));
         Assert.Equal(2L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
@@ -107,6 +108,7 @@ public sealed class ResidentJourneyTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal("/sms/sprava/odber", confirm.Headers.Location!.OriginalString);
         Assert.Contains("Váš odběr SMS zpráv", await _resident.PageTextAsync("/sms/sprava/odber"), StringComparison.Ordinal);
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         Assert.Equal(2L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
         Assert.Equal(1L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM subscribers"));
@@ -167,6 +169,7 @@ public sealed class ResidentJourneyTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Contains("Odběr je zrušen", await ResidentClient.TextAsync(cancelled), StringComparison.Ordinal);
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         foreach (var table in new[] { "subscribers", "subscriber_addresses", "subscriber_packages", "verification_codes", "manage_sessions" })
         {
@@ -201,6 +204,7 @@ public sealed class ResidentJourneyTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/sms/sprava/overeni?t=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         var sms = db.ExecuteScalar<string>("SELECT body FROM sandbox_sms WHERE recipient = '+420777000111'");
         Assert.Contains("zpravy mesta neodebira", sms, StringComparison.Ordinal);

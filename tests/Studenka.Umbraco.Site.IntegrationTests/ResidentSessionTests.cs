@@ -175,6 +175,7 @@ public sealed class ResidentSessionTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("cizího webu", await ResidentClient.TextAsync(response), StringComparison.Ordinal);
         Assert.Contains("href=\"/sms/prihlaska\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         Assert.Equal(0L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM sandbox_sms"));
     }
@@ -237,6 +238,7 @@ public sealed class ResidentSessionTests : IDisposable
 
     private string NewestSms(string phone)
     {
+        _site.DrainOutbox();
         using var db = _site.OpenDatabase();
         return db.ExecuteScalar<string>("SELECT body FROM sandbox_sms WHERE recipient = @phone ORDER BY id DESC LIMIT 1", new { phone })!;
     }

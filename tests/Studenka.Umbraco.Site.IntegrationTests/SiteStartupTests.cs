@@ -53,6 +53,7 @@ public sealed class SiteStartupTests
 
         var signUp = await resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(site: site), "/sms");
         var sandbox = await resident.Http.GetAsync("/sms/sandbox");
+        site.DrainOutbox();
 
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
         var sms = Assert.Single(messageBird.Messages);
@@ -69,6 +70,12 @@ public sealed class SiteStartupTests
         foreach (var (name, sql) in TestSchema.Tables(db))
         {
             text.AppendLine($"[{name}] {sql}");
+            if (name == "delivery_nodes")
+            {
+                // Each start writes its node's heartbeat (a new process id, a new start time): that is its job.
+                continue;
+            }
+
             var rows = new List<string>();
             using var reader = db.ExecuteReader($"SELECT * FROM \"{name}\"");
             while (reader.Read())

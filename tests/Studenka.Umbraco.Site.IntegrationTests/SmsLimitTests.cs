@@ -82,6 +82,7 @@ public sealed class SmsLimitTests
             await resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(phone: $"603 000 00{i}", site: site), "/sms");
         }
 
+        site.DrainOutbox();
         using var db = site.OpenDatabase();
         var alerts = db.Query<(string Action, string Subject)>("SELECT action, subject FROM audit_log WHERE action LIKE 'sms.verification-cap%' ORDER BY id").ToList();
         Assert.Equal([("sms.verification-cap.near", "2026-11-27"), ("sms.verification-cap.reached", "2026-11-27")], alerts);

@@ -85,6 +85,35 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
         return connection;
     }
 
+    /// <summary>
+    /// Waits until the site's worker has sent every service message queued so far (codes, notices,
+    /// confirmations, STOP/START answers leave through the outbox within a second or two), so a
+    /// test reads what the resident received. Throws when they do not leave in time (worker off?).
+    /// </summary>
+    public void DrainOutbox(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            using (var db = OpenDatabase())
+            using (var command = db.CreateCommand())
+            {
+                command.CommandText = "SELECT COUNT(*) FROM outbox WHERE lane = 'service' AND status IN ('pending', 'claimed', 'sending')";
+                if ((long)command.ExecuteScalar()! == 0)
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Service messages are still waiting in the outbox; is the delivery worker on?");
+            }
+
+            Thread.Sleep(20);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);

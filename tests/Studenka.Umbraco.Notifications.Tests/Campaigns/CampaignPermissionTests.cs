@@ -92,7 +92,7 @@ public sealed class CampaignPermissionTests : IAsyncLifetime
         await _bed.StartSendingAsync(crisis.Id, "+420603000001", "+420603000002");
         await using (var connection = await _bed.Database.OpenAsync())
         {
-            await connection.ExecuteAsync("UPDATE outbox SET status = 'failed' WHERE phone = '+420603000002'");
+            await connection.ExecuteAsync("UPDATE outbox SET status = 'failed' WHERE address = '+420603000002'");
         }
 
         var (page, _) = await _bed.Service.ListAsync(null, 0, 10, CancellationToken.None);

@@ -27,9 +27,9 @@ public sealed class CampaignResendTests : IAsyncLifetime
         await _bed.StartSendingAsync(campaign.Id, "+420603000001", "+420603000002", "+420603000003", "+420603000004", "+420603000005");
         await using var connection = await _bed.Database.OpenAsync();
         await connection.ExecuteAsync("""
-            UPDATE outbox SET status = CASE phone WHEN '+420603000002' THEN 'failed' WHEN '+420603000005' THEN 'unknown' ELSE 'accepted' END,
-                delivery_status = CASE phone WHEN '+420603000003' THEN 'delivery_failed' WHEN '+420603000004' THEN 'expired' WHEN '+420603000001' THEN 'delivered' END,
-                error = CASE phone WHEN '+420603000002' THEN 'invalid recipient' END
+            UPDATE outbox SET status = CASE address WHEN '+420603000002' THEN 'failed' WHEN '+420603000005' THEN 'unknown' ELSE 'accepted' END,
+                delivery_status = CASE address WHEN '+420603000003' THEN 'delivery_failed' WHEN '+420603000004' THEN 'expired' WHEN '+420603000001' THEN 'delivered' END,
+                error = CASE address WHEN '+420603000002' THEN 'invalid recipient' END
             WHERE campaign_id = @id
             """, new { id = campaign.Id });
         await _bed.SetStateAsync(campaign.Id, CampaignStates.Sent);

@@ -161,8 +161,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         await _bed.StartSendingAsync(campaign.Id, "+420601000001", "+420601000002", "+420601000003");
         await using (var connection = await _bed.Database.OpenAsync())
         {
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'sending' WHERE phone = '+420601000001'");
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted' WHERE phone = '+420601000002'");
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'sending' WHERE address = '+420601000001'");
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted' WHERE address = '+420601000002'");
         }
 
         var result = await _bed.Service.CancelAsync(campaign.Id, "Voda už teče.", _bed.Actor, CancellationToken.None);
@@ -245,8 +245,8 @@ public sealed class CampaignServiceTests : IAsyncLifetime
         await _bed.StartSendingAsync(campaign.Id, "+420601000001", "+420601000002", "+420601000003");
         await using (var connection = await _bed.Database.OpenAsync())
         {
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted', delivery_status = 'delivered' WHERE phone = '+420601000001'");
-            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted' WHERE phone = '+420601000002'");
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted', delivery_status = 'delivered' WHERE address = '+420601000001'");
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE outbox SET status = 'accepted' WHERE address = '+420601000002'");
         }
 
         var details = await _bed.Service.GetAsync(campaign.Id, CancellationToken.None);

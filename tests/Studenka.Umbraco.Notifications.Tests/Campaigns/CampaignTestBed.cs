@@ -110,7 +110,7 @@ internal sealed class CampaignTestBed : IAsyncDisposable
         foreach (var phone in phones)
         {
             await connection.ExecuteAsync(
-                "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms) VALUES (@campaignId, @phone, 'pending', @now, @now)",
+                "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms) VALUES (@campaignId, @phone, 'pending', @now, @now)",
                 new { campaignId, phone, now });
         }
     }
@@ -124,7 +124,7 @@ internal sealed class CampaignTestBed : IAsyncDisposable
     public async Task<Dictionary<string, string>> OutboxAsync(long campaignId)
     {
         await using var connection = await Database.OpenAsync();
-        return (await connection.QueryAsync<(string Phone, string Status)>("SELECT phone, status FROM outbox WHERE campaign_id = @campaignId", new { campaignId }))
+        return (await connection.QueryAsync<(string Phone, string Status)>("SELECT address, status FROM outbox WHERE campaign_id = @campaignId", new { campaignId }))
             .ToDictionary(r => r.Phone, r => r.Status);
     }
 

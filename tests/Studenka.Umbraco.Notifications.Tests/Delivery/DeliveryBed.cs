@@ -27,15 +27,16 @@ internal sealed class DeliveryBed : IAsyncDisposable
         Database = database;
         Time = time;
         Options = options;
-        Status = new DeliveryStatus(time, Microsoft.Extensions.Options.Options.Create(options), NullLogger<DeliveryStatus>.Instance);
         Node = new DeliveryNode("node-a");
+        Status = TestDelivery.Status(database.Connections, Node, time, options);
         Runner = CreateRunner(Node, Gateway, Status);
         Snapshotter = new CampaignSnapshotter(database.Connections, time, NullLogger<CampaignSnapshotter>.Instance);
         Leases = new LeaseRecovery(database.Connections, Node, time, NullLogger<LeaseRecovery>.Instance);
         Progress = new DeliveryProgressQuery(database.Connections);
         Claims = new OutboxClaims(database.Connections);
         Audit = new AuditLog(database.Connections, time);
-        Administration = new DeliveryAdministration(Status, Progress, new DeliverySignal(), Audit);
+        Heartbeat = new DeliveryHeartbeat(database.Connections, Node, Status, time, Microsoft.Extensions.Options.Options.Create(options));
+        Administration = new DeliveryAdministration(Status, Progress, Heartbeat, new DeliverySignal(), Audit);
     }
 
     public TestDatabase Database { get; }
@@ -62,6 +63,8 @@ internal sealed class DeliveryBed : IAsyncDisposable
 
     public AuditLog Audit { get; }
 
+    public DeliveryHeartbeat Heartbeat { get; }
+
     public DeliveryAdministration Administration { get; }
 
     public static async Task<DeliveryBed> CreateAsync(Action<DeliveryOptions>? configure = null, DatabaseProvider engine = DatabaseProvider.Sqlite)
@@ -73,20 +76,11 @@ internal sealed class DeliveryBed : IAsyncDisposable
         return new DeliveryBed(await TestDatabase.CreateAsync(time, engine: engine), time, options);
     }
 
-    public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status, ILoggerFactory? logs = null)
-    {
-        var connections = Database.Connections;
-        var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var snapshotter = new CampaignSnapshotter(connections, Time, NullLogger<CampaignSnapshotter>.Instance);
-        var dispatcher = new OutboxDispatcher(new OutboxClaims(connections), gateway, node, status, options, Time, (logs ?? NullLoggerFactory.Instance).CreateLogger<OutboxDispatcher>());
-        return new DeliveryRunner(
-            new LeaseRecovery(connections, node, Time, NullLogger<LeaseRecovery>.Instance),
-            snapshotter,
-            dispatcher,
-            new CampaignCompletion(connections, Time, NullLogger<CampaignCompletion>.Instance),
-            new DeliverySignal(),
-            NullLogger<DeliveryRunner>.Instance);
-    }
+    public DeliveryRunner CreateRunner(DeliveryNode node, ISmsGateway gateway, DeliveryStatus status, ILoggerFactory? logs = null) =>
+        TestDelivery.Runner(Database.Connections, Time, Options, node, gateway, status, logs);
+
+    /// <summary>Another node's pause state over the same database.</summary>
+    public DeliveryStatus StatusOf(DeliveryNode node) => TestDelivery.Status(Database.Connections, node, Time, Options);
 
     public Task<DeliveryPass> RunOnceAsync() => Runner.RunOnceAsync(CancellationToken.None);
 
@@ -156,7 +150,7 @@ internal sealed class DeliveryBed : IAsyncDisposable
     {
         await using var connection = await Database.OpenAsync();
         return (await connection.QueryAsync<OutboxRow>("""
-            SELECT id AS Id, phone AS Phone, status AS Status, attempts AS Attempts, next_attempt_at_ms AS NextAttemptAtMs, lease_owner AS LeaseOwner,
+            SELECT id AS Id, address AS Phone, status AS Status, attempts AS Attempts, next_attempt_at_ms AS NextAttemptAtMs, lease_owner AS LeaseOwner,
                    batch_id AS BatchId, provider_message_id AS ProviderMessageId, error AS Error
             FROM outbox WHERE campaign_id = @campaignId ORDER BY id
             """, new { campaignId })).ToList();

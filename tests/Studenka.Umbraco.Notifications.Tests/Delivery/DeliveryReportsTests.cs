@@ -19,7 +19,7 @@ public sealed class DeliveryReportsTests
             VALUES (1, 'Voda', 'keep', 'Voda', 'gsm7', 1, 'manual', 'test', 'sending', 0, 0) RETURNING id
             """);
         await connection.ExecuteAsync(
-            "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, batch_id, provider_message_id, updated_at_ms) VALUES (@id, '+420601123456', 'accepted', 0, 'b-1', 'mb-1', 0)",
+            "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, batch_id, provider_message_id, updated_at_ms) VALUES (@id, '+420601123456', 'accepted', 0, 'b-1', 'mb-1', 0)",
             new { id });
         return db;
     }

@@ -22,13 +22,7 @@ public sealed class DeliveryWorkerTests
         var logger = new RecordingLogger<DeliveryWorker>();
         var node = new DeliveryNode("worker-node");
         var options = Options.Create(bed.Options);
-        var runner = new DeliveryRunner(
-            new LeaseRecovery(flaky, node, bed.Time, NullLogger<LeaseRecovery>.Instance),
-            new CampaignSnapshotter(flaky, bed.Time, NullLogger<CampaignSnapshotter>.Instance),
-            new OutboxDispatcher(new OutboxClaims(flaky), bed.Gateway, node, bed.Status, options, bed.Time, NullLogger<OutboxDispatcher>.Instance),
-            new CampaignCompletion(flaky, bed.Time, NullLogger<CampaignCompletion>.Instance),
-            new DeliverySignal(),
-            NullLogger<DeliveryRunner>.Instance);
+        var runner = TestDelivery.Runner(flaky, bed.Time, bed.Options, node, bed.Gateway, bed.Status);
         using var worker = new DeliveryWorker(runner, new LeaseRecovery(flaky, node, bed.Time, NullLogger<LeaseRecovery>.Instance), new DeliverySignal(), options, logger);
 
         await worker.StartAsync(CancellationToken.None);

@@ -23,8 +23,8 @@ public sealed class TwoDispatchersTests
         // (with 2 ms and fast claims it sometimes did, and the "both nodes sent" check failed).
         var secondGateway = new ScriptedSmsGateway { Latency = TimeSpan.FromMilliseconds(15) };
         bed.Gateway.Latency = TimeSpan.FromMilliseconds(15);
-        var secondStatus = new DeliveryStatus(bed.Time, Options.Create(bed.Options), NullLogger<DeliveryStatus>.Instance);
-        var second = bed.CreateRunner(new DeliveryNode("node-b"), secondGateway, secondStatus);
+        var nodeB = new DeliveryNode("node-b");
+        var second = bed.CreateRunner(nodeB, secondGateway, bed.StatusOf(nodeB));
 
         await Task.WhenAll(
             Task.Run(() => bed.Runner.RunOnceAsync(CancellationToken.None)),

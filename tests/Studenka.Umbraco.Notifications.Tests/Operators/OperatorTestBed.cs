@@ -20,7 +20,7 @@ internal sealed class OperatorTestBed : IAsyncDisposable
         var options = Options.Create(new OperatorOptions());
         Audit = new AuditLog(database.Connections, time);
         Repository = new OperatorRepository(database.Connections);
-        Accounts = new OperatorAccounts(Repository, hasher, Audit, options, time);
+        Accounts = new OperatorAccounts(Repository, hasher, Audit, new NoOperatorSessions(), options, time);
         Throttle = new OperatorLoginThrottle(database.Connections, new InstallationSecrets(database.Connections), options, time);
         SignIn = new OperatorSignIn(Repository, Throttle, hasher, Audit, time);
     }

@@ -83,22 +83,28 @@ public sealed class PostgresEngineTests
         await using var poolA = new PostgresConnectionFactory(bed.Database.ConnectionString);
         await using var poolB = new PostgresConnectionFactory(bed.Database.ConnectionString);
 
+        // All four start together and each "sends" a little while after its claim, as a real node
+        // would: otherwise on a loaded machine the first one can drain the queue before the others start.
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
         async Task<List<string>> DispatchAsync(IDbConnectionFactory pool, string owner)
         {
             var claims = new OutboxClaims(pool);
             var taken = new List<string>();
+            await start.Task;
             // Each claim holds its rows locked while the other node's claim runs past them.
             while (await claims.ClaimAsync(owner, 5, bed.Time.GetUtcNow(), TimeSpan.FromMinutes(5), CancellationToken.None) is { } batch)
             {
                 taken.AddRange(batch.Phones);
-                await Task.Yield();
+                await Task.Delay(5);
             }
 
             return taken;
         }
 
-        var results = await Task.WhenAll(
-            Enumerable.Range(0, 4).Select(i => Task.Run(() => DispatchAsync(i % 2 == 0 ? poolA : poolB, $"node-{i % 2}-{i}"))));
+        var running = Enumerable.Range(0, 4).Select(i => Task.Run(() => DispatchAsync(i % 2 == 0 ? poolA : poolB, $"node-{i % 2}-{i}"))).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(running);
 
         var all = results.SelectMany(r => r).ToList();
         Assert.Equal(phones.Order(), all.Order());

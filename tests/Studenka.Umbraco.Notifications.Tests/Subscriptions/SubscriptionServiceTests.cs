@@ -11,6 +11,8 @@ using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Web;
 
+using Studenka.Umbraco.Notifications.Tests.Delivery;
+
 namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
 
 public sealed partial class SubscriptionServiceTests
@@ -19,10 +21,10 @@ public sealed partial class SubscriptionServiceTests
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
-    private (SubscriptionService Service, SandboxSmsGateway Gateway) Create(TestDatabase db, IDbConnectionFactory? throttleConnections = null)
+    private (SubscriptionService Service, SandboxOutbox Gateway) Create(TestDatabase db, IDbConnectionFactory? throttleConnections = null)
     {
         var options = Options.Create(new SubscriptionOptions());
-        var gateway = new SandboxSmsGateway(db.Connections, Options.Create(new SmsOptions()), _time);
+        var gateway = new SandboxOutbox(db, _time);
         var service = new SubscriptionService(
             db.Connections,
             new AreaRepository(db.Connections),
@@ -31,12 +33,11 @@ public sealed partial class SubscriptionServiceTests
             new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(options, _time),
                 new AuditLog(db.Connections, _time), options, _time, NullLogger<VerificationSmsThrottle>.Instance),
             new PhoneNumberNormalizer(options),
-            gateway,
+            gateway.Operations,
             new SmsTexts(Options.Create(new SmsOptions()), options, new PublicUrls(Options.Create(new WebOptions()))),
             new TownCalendar(options, _time),
             options,
-            _time,
-            NullLogger<SubscriptionService>.Instance);
+            _time);
         return (service, gateway);
     }
 

@@ -33,7 +33,7 @@ public sealed class RoleBehaviourTests : IAsyncLifetime
                 """, new { phone });
             connection.Execute("INSERT INTO subscriber_packages (subscriber_id, package_id) VALUES (@subscriber, @package)", new { subscriber, package });
             connection.Execute(
-                "INSERT INTO outbox (campaign_id, phone, status, next_attempt_at_ms, updated_at_ms, error) VALUES (@id, @phone, @status, 0, 0, @error)",
+                "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms, error) VALUES (@id, @phone, @status, 0, 0, @error)",
                 new { id = campaign.Id, phone, status, error = status == "failed" ? "invalid recipient" : null });
         }
 

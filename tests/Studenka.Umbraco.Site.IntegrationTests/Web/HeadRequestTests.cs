@@ -15,7 +15,7 @@ public sealed class HeadRequestTests
     [InlineData("/sms/prihlaska")]
     [InlineData("/sms/ochrana-udaju")]
     [InlineData("/sms/sprava")]
-    [InlineData("/sprava/prihlaseni")]
+    [InlineData("/umbraco/login")]
     public async Task A_head_request_answers_like_the_get_of_the_same_page(string path)
     {
         using var site = new StudenkaSiteFactory();

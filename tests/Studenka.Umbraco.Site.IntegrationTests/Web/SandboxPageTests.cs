@@ -15,7 +15,7 @@ public sealed class SandboxPageTests
     private static StudenkaSiteFactory LiveSite() => new() { EnvironmentName = "Production" };
 
     [Fact]
-    public async Task On_a_live_site_without_a_key_an_anonymous_visitor_is_sent_to_the_login_and_sees_no_code()
+    public async Task On_a_live_site_without_a_key_an_anonymous_visitor_gets_401_and_sees_no_code()
     {
         using var site = LiveSite();
         var resident = new ResidentClient(site);
@@ -24,8 +24,7 @@ public sealed class SandboxPageTests
 
         using var sandbox = await resident.Http.GetAsync("/sms/sandbox");
 
-        Assert.Equal(HttpStatusCode.Redirect, sandbox.StatusCode);
-        Assert.Equal("/sprava/prihlaseni?returnUrl=%2Fsms%2Fsandbox", sandbox.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, sandbox.StatusCode);
         Assert.DoesNotContain(code, await sandbox.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 

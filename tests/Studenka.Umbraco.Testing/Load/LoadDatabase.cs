@@ -142,7 +142,7 @@ public sealed class LoadDatabase
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Phone, string Status)>(new CommandDefinition(
-            "SELECT phone, status FROM outbox WHERE campaign_id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
+            "SELECT address, status FROM outbox WHERE campaign_id = @campaignId", new { campaignId }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Phone, r => r.Status);
     }
 }
