@@ -33,15 +33,19 @@ public sealed class RecipientTargeting(IDbConnectionFactory connections)
     /// Writes one pending outbox row per recipient, inside the caller's transaction. Claims take the
     /// oldest next attempt first, so crisis rows are written back-dated to 0: ahead of a long campaign in flight.
     /// </summary>
-    public static Task<int> SnapshotAsync(DbConnection connection, DbTransaction transaction, long campaignId, CampaignAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> SnapshotAsync(DbConnection connection, DbTransaction transaction, long campaignId, CampaignAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(Parameters(audience));
         parameters.Add("CampaignId", campaignId);
         parameters.Add("Now", now.ToUnixTimeMilliseconds());
         parameters.Add("FirstAttempt", audience.PackageId == TopicPackages.Crisis ? 0 : now.ToUnixTimeMilliseconds());
-        return connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching(SqlDialect.For(connection)),
+        var dialect = SqlDialect.For(connection);
+        var written = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching(dialect),
             parameters, transaction, cancellationToken: cancellationToken));
+        // The claims that follow must be planned for the rows just written, not for the outbox as it was.
+        await dialect.RowsAddedAsync(connection, transaction, "outbox", cancellationToken);
+        return written;
     }
 
     private static object Parameters(CampaignAudience audience) => new

@@ -23,6 +23,12 @@ public sealed class PostgresDialect : SqlDialect
     public override Task SchemaChangedAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ((NpgsqlConnection)connection).ReloadTypesAsync(cancellationToken);
 
+    // Measured (benchmarks/README.md, "nodes"): with the outbox analyzed while empty, every claim
+    // sorted all pending rows (100-230 ms per batch of 50 at 100,000 rows); ANALYZE samples 30,000
+    // rows whatever the table's size, and inside the snapshot's transaction it sees the new rows.
+    public override Task RowsAddedAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition($"ANALYZE {table}", transaction: transaction, cancellationToken: cancellationToken));
+
     public override string JsonArrayElements(string parameter) => $"jsonb_array_elements(CAST({parameter} AS jsonb)) AS j(value)";
 
     // 40001 serialization_failure, 40P01 deadlock_detected: PostgreSQL asks for the transaction to be run again.

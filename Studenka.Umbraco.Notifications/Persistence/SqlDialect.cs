@@ -33,6 +33,13 @@ public abstract class SqlDialect
     /// <summary>Called after migrations changed the schema (PostgreSQL learns new types such as citext).</summary>
     public virtual Task SchemaChangedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Called after one statement added many rows to <paramref name="table"/> (a campaign's snapshot):
+    /// PostgreSQL plans by statistics, and until autovacuum catches up (a minute or more) it plans the
+    /// next queries for the table as it was, e.g. empty. SQLite's planner needs nothing here.
+    /// </summary>
+    public virtual Task RowsAddedAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>A FROM source over a JSON array parameter, one row per element in a column named <c>value</c>.</summary>
     public abstract string JsonArrayElements(string parameter);
 

@@ -82,9 +82,14 @@ internal static class ClusterDispatchBenchmark
             await apps[0].Services.GetRequiredService<CampaignSnapshotter>().SnapshotDueAsync(CancellationToken.None);
             var before = await StatisticsAsync(connectionString);
 
+            var cpuBefore = MachineCpu();
+            var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var requests = await Task.WhenAll(apps.Select(app => app.Services.GetRequiredService<OutboxDispatcher>().DispatchAsync(null, CancellationToken.None)));
             clock.Stop();
+            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
+            var cpuAfter = MachineCpu();
+            var machineBusy = (cpuAfter.Busy - cpuBefore.Busy) / (double)Math.Max(1, cpuAfter.Total - cpuBefore.Total);
 
             await apps[0].Services.GetRequiredService<CampaignCompletion>().CompleteAsync(CancellationToken.None);
             var progress = await database.ReadProgressAsync(campaignId);
@@ -107,7 +112,8 @@ internal static class ClusterDispatchBenchmark
             var busy = clock.Elapsed * concurrency * nodes;
             var inside = TimeSpan.FromTicks(timings.Sum(t => t.Total.Ticks));
             return new NodesRun(nodes, clock.Elapsed, recipients / clock.Elapsed.TotalSeconds, requests,
-                inside / total, (busy - inside) / total, (after.Commits - before.Commits) / (double)total, (after.Updated - before.Updated) / (double)total);
+                inside / total, (busy - inside) / total, (after.Commits - before.Commits) / (double)total, (after.Updated - before.Updated) / (double)total,
+                ownCpu / total, machineBusy);
         }
         finally
         {
@@ -149,12 +155,25 @@ internal static class ClusterDispatchBenchmark
             "SELECT xact_commit, tup_updated FROM pg_stat_database WHERE datname = @name", new { name });
     }
 
+    /// <summary>The machine's CPU time so far (/proc/stat, in ticks): busy and total, over all cores and processes.</summary>
+    private static (long Busy, long Total) MachineCpu()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return (0, 0);
+        }
+
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        var idle = ticks[3] + ticks[4];
+        return (ticks.Sum() - idle, ticks.Sum());
+    }
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
-    private sealed record NodesRun(int Nodes, TimeSpan Elapsed, double SmsPerSecond, int[] Requests, TimeSpan Inside, TimeSpan Outside, double CommitsPerBatch, double UpdatedPerBatch)
+    private sealed record NodesRun(int Nodes, TimeSpan Elapsed, double SmsPerSecond, int[] Requests, TimeSpan Inside, TimeSpan Outside, double CommitsPerBatch, double UpdatedPerBatch, TimeSpan CpuPerBatch, double MachineBusy)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"{Elapsed.TotalSeconds:0.00} s = {SmsPerSecond:N0} SMS/s; requests per node {string.Join(" + ", Requests)}; per batch {Inside.TotalMilliseconds:0.0} ms in the gateway call, {Outside.TotalMilliseconds:0.0} ms outside it; {CommitsPerBatch:0.0} transactions and {UpdatedPerBatch:0} row updates per batch");
+            $"{Elapsed.TotalSeconds:0.00} s = {SmsPerSecond:N0} SMS/s; requests per node {string.Join(" + ", Requests)}; per batch {Inside.TotalMilliseconds:0.0} ms in the gateway call, {Outside.TotalMilliseconds:0.0} ms outside it; {CommitsPerBatch:0.0} transactions and {UpdatedPerBatch:0} row updates per batch; this process used {CpuPerBatch.TotalMilliseconds:0.0} ms CPU per batch, the machine's two cores were {MachineBusy:P0} busy");
     }
 }
