@@ -67,6 +67,7 @@ if (what is "all" or "snapshot")
     var job = Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(postgres ? 1 : 2).WithIterationCount(postgres ? 5 : 10)
         .WithToolchain(InProcessEmitToolchain.Instance);
     BenchmarkRunner.Run<SnapshotBenchmark>(DefaultConfig.Instance.AddJob(job));
+    SnapshotBenchmark.DeleteDatabases();
 }
 
 Console.WriteLine();

@@ -12,6 +12,9 @@ namespace Studenka.Umbraco.Testing.Load;
 /// </summary>
 internal static class PostgresSubscriberCopy
 {
+    // A million rows with their foreign-key checks take longer than Npgsql's default 30 s on a busy machine.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+
     public static async Task<IReadOnlyList<string>> AddAsync(
         NpgsqlConnection connection, SubscriberGenerator generator, long firstNumber, int count, long atMs, CancellationToken cancellationToken)
     {
@@ -26,6 +29,7 @@ internal static class PostgresSubscriberCopy
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY subscribers (id, phone, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, updated_at_ms) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < subscribers.Count; i++)
             {
                 await copy.StartRowAsync(cancellationToken);
@@ -45,6 +49,7 @@ internal static class PostgresSubscriberCopy
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY subscriber_packages (subscriber_id, package_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < subscribers.Count; i++)
             {
                 foreach (var package in subscribers[i].Packages)
@@ -61,6 +66,7 @@ internal static class PostgresSubscriberCopy
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY subscriber_addresses (subscriber_id, position, city_part_id, street_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < subscribers.Count; i++)
             {
                 var addresses = subscribers[i].Addresses;
