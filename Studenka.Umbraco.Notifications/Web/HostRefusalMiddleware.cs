@@ -25,6 +25,8 @@ internal sealed class HostRefusalMiddleware(RequestDelegate next, IOptions<HostF
             return;
         }
 
+        // The package writes this page, wherever the path: its strict headers, not the host's (which never ran).
+        context.Items[SecurityHeadersMiddleware.PackageResponseKey] = true;
         if (ApiProblems.IsApiPath(context.Request.Path))
         {
             var problem = ApiProblems.For(StatusCodes.Status400BadRequest);

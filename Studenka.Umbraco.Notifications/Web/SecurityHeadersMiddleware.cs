@@ -15,6 +15,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<W
     private static readonly PathString[] PackagePaths =
         ["/sms", "/sprava", ManagementApiControllerBase.ApiRoot, "/studenka-sms", "/App_Plugins/Studenka.Notifications"];
 
+    /// <summary>
+    /// Set by the package when it writes a response itself on a host path (the host-refusal page):
+    /// the host's own headers never run for it, so the package's strict ones apply.
+    /// </summary>
+    internal const string PackageResponseKey = "Studenka.Notifications.PackageResponse";
+
     public Task InvokeAsync(HttpContext context)
     {
         // Decided on the path the client asked for: a re-executed error page keeps its headers.
@@ -24,7 +30,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<W
             || (web.SecurityHeadersScope == SecurityHeadersScope.AllResponses && !web.HostSecurityHeadersPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)));
         context.Response.OnStarting(() =>
         {
-            Apply(context, web, strict);
+            Apply(context, web, strict || context.Items.ContainsKey(PackageResponseKey));
             return Task.CompletedTask;
         });
         return next(context);
