@@ -1,0 +1,120 @@
+using Dapper;
+using Microsoft.Playwright;
+using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Testing;
+using static Microsoft.Playwright.Assertions;
+using static Studenka.Umbraco.Site.BrowserTests.BackOffice.BackOfficePages;
+
+namespace Studenka.Umbraco.Site.BrowserTests.BackOffice;
+
+/// <summary>
+/// Issue 8's journey in the real backoffice the Site serves: operators sign in on the Czech login
+/// page and work in the SMS section only; a Dispatch operator sends a flood warning to two streets
+/// of two city parts and exactly the residents living there receive it.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(chromium)
+{
+    private const string FloodText = "POVODEŇ: hladina Odry stoupá, v ulicích Nádražní a Požárnická hrozí zaplavení. Přesuňte auta a cennosti výš. Město Studénka";
+
+    [Fact]
+    public async Task Dispatch_sends_a_flood_warning_to_two_streets_and_only_their_residents_receive_it()
+    {
+        var nadrazniButovice = await SignUpAsync(Site, "603 200 001", [("Butovice", "Nádražní")], 1);
+        var pozarnicka = await SignUpAsync(Site, "603 200 002", [("Studénka", "Požárnická")], 1, 2);
+        var twoAddresses = await SignUpAsync(Site, "603 200 006", [("Nová Horka", null), ("Butovice", "Nádražní")], 1);
+        // Elsewhere: the same street name in the other city part, another street, a part without streets, another package.
+        var elsewhere = new[]
+        {
+            await SignUpAsync(Site, "603 200 003", [("Studénka", "Nádražní")], 1),
+            await SignUpAsync(Site, "603 200 004", [("Butovice", "Poštovní")], 1),
+            await SignUpAsync(Site, "603 200 005", [("Nová Horka", null)], 1),
+            await SignUpAsync(Site, "603 200 007", [("Butovice", "Nádražní")], 4),
+        };
+        await Site.Factory.CreateOperatorAsync(OperatorRole.Dispatch, "dispecink", OperatorClient.TestPassword, "Dispečink Studénka");
+
+        var page = await Context.NewPageAsync();
+        var watch = new BackOfficeWatch(page);
+        await SignInAsync(page, "dispecink", OperatorClient.TestPassword, screenshot: "backoffice-1-login");
+        Assert.Equal(["SMS zprávy"], await SectionLabelsAsync(page));
+        await Artifacts.ScreenshotAsync(page, "backoffice-2-signed-in");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Dispečink");
+        await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
+        await Expect(page.Locator("[data-testid=compose-package] select")).ToHaveValueAsync("1");
+        await Expect(page.Locator("[data-testid=compose-text] textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^POVODEŇ"));
+        await page.Locator("[data-testid=compose-text] textarea").FillAsync(FloodText);
+        await page.Locator($"[data-testid=area-street-{StreetId(Site, "Butovice", "Nádražní")}]").ClickAsync();
+        await page.Locator($"[data-testid=area-street-{StreetId(Site, "Studénka", "Požárnická")}]").ClickAsync();
+        await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
+        await Expect(page.Locator("[data-testid=compose-recipients]")).ToHaveTextAsync("3");
+        await Expect(page.Locator("[data-testid=compose-cost]")).ToContainTextAsync("Kč");
+        await Artifacts.ScreenshotAsync(page, "backoffice-3-compose");
+
+        await page.Locator("[data-testid=compose-send]").ClickAsync();
+        var dialog = page.Locator("[data-testid=confirm-dialog]");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.Locator("[data-testid=confirm-recipients]")).ToHaveTextAsync("3");
+        await Expect(dialog.Locator("[data-testid=confirm-summary]")).ToContainTextAsync("Nádražní (Butovice)");
+        await Expect(dialog.Locator("[data-testid=confirm-summary]")).ToContainTextAsync("Požárnická (Studénka)");
+        await Artifacts.ScreenshotAsync(page, "backoffice-4-confirm");
+        await dialog.Locator("[data-testid=confirm-send]").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" }).ClickAsync();
+        var campaign = page.Locator("[data-testid=campaigns-list] li").First;
+        await Expect(campaign).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
+        await Expect(campaign.Locator("[data-testid=progress-sent]")).ToHaveAttributeAsync("data-value", "3");
+        await Artifacts.ScreenshotAsync(page, "backoffice-5-campaigns-sent");
+
+        using (var db = Site.Factory.OpenDatabase())
+        {
+            var received = db.Query<string>("SELECT recipient FROM sandbox_sms WHERE body LIKE 'POVODE%' ORDER BY recipient").ToList();
+            Assert.Equal(new[] { nadrazniButovice, pozarnicka, twoAddresses }.Order(), received);
+            Assert.DoesNotContain(received, elsewhere.Contains);
+        }
+
+        var sandbox = await Context.NewPageAsync();
+        await sandbox.GotoAsync("/sms/sandbox");
+        await Expect(sandbox.Locator("td.sms-body").Filter(new() { HasText = "POVODEŇ" })).ToHaveCountAsync(3);
+        await Artifacts.ScreenshotAsync(sandbox, "backoffice-6-sandbox");
+
+        await page.SetViewportSizeAsync(375, 812);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
+        await page.Locator($"[data-testid=area-street-{StreetId(Site, "Butovice", "Nádražní")}]").ClickAsync();
+        await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
+        await Artifacts.ScreenshotAsync(page, "backoffice-7-compose-375");
+        await AssertNoHorizontalScrollAsync(page, "compose");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=campaigns-list] li").First).ToHaveAttributeAsync("data-state", "sent");
+        await Artifacts.ScreenshotAsync(page, "backoffice-8-campaigns-375");
+        await AssertNoHorizontalScrollAsync(page, "campaigns");
+        watch.AssertClean();
+    }
+
+    [Fact]
+    public async Task An_editor_is_not_offered_the_crisis_package()
+    {
+        await Site.Factory.CreateOperatorAsync(OperatorRole.Editor, "redaktor", OperatorClient.TestPassword, "Redaktor zpravodaje");
+        var page = await Context.NewPageAsync();
+        var watch = new BackOfficeWatch(page);
+        await SignInAsync(page, "redaktor", OperatorClient.TestPassword);
+        Assert.Equal(["SMS zprávy"], await SectionLabelsAsync(page));
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Redaktor");
+        var packages = await page.Locator("[data-testid=compose-package] select option").AllInnerTextsAsync();
+        Assert.NotEmpty(packages);
+        Assert.DoesNotContain(packages, p => p.TrimStart().StartsWith("1 ", StringComparison.Ordinal));
+        var templates = page.Locator("[data-testid=compose-template] select option");
+        if (await templates.CountAsync() > 0)
+        {
+            Assert.DoesNotContain("Povodeň", await templates.AllInnerTextsAsync());
+        }
+
+        await Artifacts.ScreenshotAsync(page, "backoffice-9-editor-compose");
+        watch.AssertClean();
+    }
+}
