@@ -42,6 +42,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
         await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Dispečink");
         await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
+        await Expect(page.Locator("[data-testid=compose-template] select")).ToHaveValueAsync("flood");
         await Expect(page.Locator("[data-testid=compose-package] select")).ToHaveValueAsync("1");
         await Expect(page.Locator("[data-testid=compose-text] textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^POVODEŇ"));
         await page.Locator("[data-testid=compose-text] textarea").FillAsync(FloodText);
@@ -67,6 +68,11 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Expect(campaign).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
         await Expect(campaign.Locator("[data-testid=progress-sent]")).ToHaveAttributeAsync("data-value", "3");
         await Artifacts.ScreenshotAsync(page, "backoffice-5-campaigns-sent");
+        await campaign.Locator("[data-testid^=campaign-open-]").ClickAsync();
+        await Expect(page.Locator("[data-testid=detail-recipients] li")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=detail-recipients]")).ToContainTextAsync("***");
+        await Artifacts.ScreenshotAsync(page, "backoffice-5b-campaign-detail");
+        await page.Locator("[data-testid=detail-back]").ClickAsync();
 
         using (var db = Site.Factory.OpenDatabase())
         {
@@ -83,7 +89,10 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await page.SetViewportSizeAsync(375, 812);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
         await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
-        await page.Locator($"[data-testid=area-street-{StreetId(Site, "Butovice", "Nádražní")}]").ClickAsync();
+        await Expect(page.Locator("[data-testid=compose-template] select")).ToHaveValueAsync("flood");
+        var street = page.Locator($"[data-testid=area-street-{StreetId(Site, "Butovice", "Nádražní")}]");
+        await street.ClickAsync();
+        await Expect(street.Locator("input")).ToBeCheckedAsync();
         await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
         await Artifacts.ScreenshotAsync(page, "backoffice-7-compose-375");
         await AssertNoHorizontalScrollAsync(page, "compose");
@@ -95,8 +104,9 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
     }
 
     [Fact]
-    public async Task An_editor_is_not_offered_the_crisis_package()
+    public async Task An_editor_is_not_offered_the_crisis_package_and_sees_counts_without_recipients()
     {
+        await SignUpAsync(Site, "603 200 011", [("Butovice", "Nádražní")], 3);
         await Site.Factory.CreateOperatorAsync(OperatorRole.Editor, "redaktor", OperatorClient.TestPassword, "Redaktor zpravodaje");
         var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
@@ -105,8 +115,9 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
         await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Redaktor");
-        var packages = await page.Locator("[data-testid=compose-package] select option").AllInnerTextsAsync();
-        Assert.NotEmpty(packages);
+        var options = page.Locator("[data-testid=compose-package] select option");
+        await Expect(options.First).ToBeAttachedAsync();
+        var packages = await options.AllInnerTextsAsync();
         Assert.DoesNotContain(packages, p => p.TrimStart().StartsWith("1 ", StringComparison.Ordinal));
         var templates = page.Locator("[data-testid=compose-template] select option");
         if (await templates.CountAsync() > 0)
@@ -115,6 +126,21 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         }
 
         await Artifacts.ScreenshotAsync(page, "backoffice-9-editor-compose");
+
+        // A culture newsletter to the whole of Butovice: the editor follows it by the counts only.
+        await page.Locator("[data-testid=compose-package] select").SelectOptionAsync("3");
+        await page.Locator($"[data-testid=area-part-{PartId(Site, "Butovice")}]").ClickAsync();
+        await page.Locator("[data-testid=compose-text] textarea").FillAsync("Zveme vas na vanocni koncert v sobotu v 17 hodin. Mesto Studenka");
+        await Expect(page.Locator("[data-testid=compose-recipients]")).ToHaveTextAsync("1");
+        await page.Locator("[data-testid=compose-send]").ClickAsync();
+        await page.Locator("[data-testid=confirm-send]").ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" }).ClickAsync();
+        var campaign = page.Locator("[data-testid=campaigns-list] li").First;
+        await Expect(campaign).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
+        await campaign.Locator("[data-testid^=campaign-open-]").ClickAsync();
+        await Expect(page.Locator("[data-testid=detail] [data-testid=progress-sent]")).ToHaveAttributeAsync("data-value", "1");
+        await Expect(page.Locator("[data-testid=detail-recipients]")).ToHaveCountAsync(0);
+        await Artifacts.ScreenshotAsync(page, "backoffice-10-editor-detail-counts");
         watch.AssertClean();
     }
 }
