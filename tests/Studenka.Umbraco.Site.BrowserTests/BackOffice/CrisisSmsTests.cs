@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -100,6 +102,12 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Expect(page.Locator("[data-testid=campaigns-list] li").First).ToHaveAttributeAsync("data-state", "sent");
         await Artifacts.ScreenshotAsync(page, "backoffice-8-campaigns-375");
         await AssertNoHorizontalScrollAsync(page, "campaigns");
+
+        // A colleague drafts another warning: the open list shows it without "Obnovit".
+        var drafted = await Site.Factory.Services.GetRequiredService<CampaignService>()
+            .CreateAsync(new CampaignDraft(1, null, null, "Cvičný poplach sirén."), OperatorIdentity.System, CancellationToken.None);
+        Assert.NotNull(drafted.Campaign);
+        await Expect(page.Locator("[data-testid=campaigns-list] li")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         watch.AssertClean();
     }
 
