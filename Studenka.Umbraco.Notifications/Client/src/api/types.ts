@@ -10,6 +10,8 @@ export interface Me {
   /** The packages this operator may send. */
   packages: number[];
   seesPersonalData: boolean;
+  /** May open a campaign's per-recipient list; Editors see counts only. */
+  seesRecipients: boolean;
   mayExport: boolean;
   administration: boolean;
 }
@@ -62,6 +64,8 @@ export interface Campaign {
   failureReason: string | null;
   createdAt: string;
   finishedAt: string | null;
+  /** Where its SMS are; GET campaigns fills it for every item. */
+  delivery?: DeliveryProgress | null;
 }
 
 export interface DeliveryProgress {

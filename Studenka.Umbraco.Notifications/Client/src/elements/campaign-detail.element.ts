@@ -3,7 +3,7 @@ import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import type { SmsApi } from '../api/sms-api.js';
 import type { CampaignDetails, Me, Recipient } from '../api/types.js';
 import { notifyError, notifySuccess, pragueTime } from './host.js';
-import { isLive, progressFigures } from './progress.js';
+import { detailIsLive, progressFigures } from './progress.js';
 import './campaign-progress.element.js';
 
 const POLL_MS = 3000;
@@ -21,12 +21,15 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
   @state() private busy = false;
 
   #poll?: ReturnType<typeof setInterval>;
+  #watchingSince = Date.now();
 
   override connectedCallback() {
     super.connectedCallback();
+    this.#watchingSince = Date.now();
     void this.#load();
+    // Past "sent" too: the delivery reports arrive over the next minutes.
     this.#poll = setInterval(() => {
-      if (this.details && isLive(this.details.campaign)) void this.#load();
+      if (this.details && detailIsLive(this.details, this.#watchingSince)) void this.#load();
     }, POLL_MS);
   }
 
@@ -35,14 +38,21 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
     clearInterval(this.#poll);
   }
 
-  /** Progress and recipients load independently: a refused recipient list must not hide the progress. */
+  /**
+   * Progress and recipients load independently: a refused recipient list must not hide the progress.
+   * Who may not see recipients (GET me: Editors) is not asked for them; the counts are all they get.
+   */
   async #load(more = false) {
     const skip = more ? this.recipients.length : 0;
     const take = more ? PAGE : Math.max(PAGE, this.recipients.length);
-    const [details, page] = await Promise.allSettled([this.api.get(this.campaignId), this.api.recipients(this.campaignId, '', skip, take)]);
+    const [details, page] = await Promise.allSettled([
+      this.api.get(this.campaignId),
+      this.me.seesRecipients ? this.api.recipients(this.campaignId, '', skip, take) : Promise.resolve(undefined),
+    ]);
     if (details.status === 'fulfilled') this.details = details.value;
     else await notifyError(this, details.reason);
     if (page.status === 'fulfilled') {
+      if (!page.value) return;
       this.recipients = more ? [...this.recipients, ...page.value.items] : page.value.items;
       this.total = page.value.total;
     } else if (details.status === 'fulfilled') {
@@ -95,6 +105,12 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
             : nothing}
         </div>
       </uui-box>
+      ${this.me.seesRecipients ? this.#renderRecipients() : nothing}
+    `;
+  }
+
+  #renderRecipients() {
+    return html`
       <uui-box headline=${`${this.#t('recipientsTitle')} (${this.total})`}>
         <ul data-testid="detail-recipients">
           ${this.recipients.map(

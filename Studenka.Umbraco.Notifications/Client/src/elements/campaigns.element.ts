@@ -1,9 +1,9 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
 import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import type { SmsApi } from '../api/sms-api.js';
-import type { Campaign, DeliveryProgress, Me } from '../api/types.js';
-import { apiFor, notifyError, pragueTime } from './host.js';
-import { isLive } from './progress.js';
+import type { Campaign, Me } from '../api/types.js';
+import { apiFor, CAMPAIGN_CREATED, notifyError, pragueTime } from './host.js';
+import { listPollDue } from './progress.js';
 import './campaign-detail.element.js';
 import './campaign-progress.element.js';
 
@@ -14,15 +14,17 @@ const POLL_MS = 3000;
 export class StudenkaSmsCampaignsElement extends UmbLitElement {
   @state() private me?: Me;
   @state() private items: Campaign[] = [];
-  @state() private delivery = new Map<number, DeliveryProgress>();
   @state() private openId: number | null = null;
   @state() private loaded = false;
 
   #api?: SmsApi;
   #poll?: ReturnType<typeof setInterval>;
+  #ticks = 0;
+  #created = () => void this.#load().catch((e) => notifyError(this, e));
 
   override async connectedCallback() {
     super.connectedCallback();
+    window.addEventListener(CAMPAIGN_CREATED, this.#created);
     try {
       this.#api = await apiFor(this);
       this.me = await this.#api.me();
@@ -30,38 +32,32 @@ export class StudenkaSmsCampaignsElement extends UmbLitElement {
     } catch (error) {
       await notifyError(this, error);
     }
-    this.#poll = setInterval(() => void this.#refreshLive(), POLL_MS);
+    this.#poll = setInterval(() => void this.#tick(), POLL_MS);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener(CAMPAIGN_CREATED, this.#created);
     clearInterval(this.#poll);
   }
 
+  /** One request for the page: every item carries its delivery counts. */
   async #load() {
     const page = await this.#api!.list(0, 20);
+    this.#ticks = 0;
     this.items = page.items;
     this.loaded = true;
-    await this.#details(page.items);
   }
 
-  /** Only campaigns still moving are asked again, so an idle list costs no requests. */
-  async #refreshLive() {
-    if (!this.#api || this.openId !== null || !this.items.some((c) => isLive(c))) return;
+  /** Every tick while a campaign moves, now and then when idle (a campaign sent elsewhere appears). */
+  async #tick() {
+    this.#ticks++;
+    if (!this.#api || this.openId !== null || !listPollDue(this.items, this.#ticks)) return;
     try {
-      await this.#details(this.items.filter((c) => isLive(c)));
+      await this.#load();
     } catch (error) {
       await notifyError(this, error);
     }
-  }
-
-  async #details(campaigns: Campaign[]) {
-    const details = await Promise.all(campaigns.map((c) => this.#api!.get(c.id)));
-    const delivery = new Map(this.delivery);
-    const byId = new Map(details.map((d) => [d.campaign.id, d]));
-    for (const d of details) delivery.set(d.campaign.id, d.delivery);
-    this.items = this.items.map((c) => byId.get(c.id)?.campaign ?? c);
-    this.delivery = delivery;
   }
 
   #t(key: string) {
@@ -89,7 +85,7 @@ export class StudenkaSmsCampaignsElement extends UmbLitElement {
                 <small>${pragueTime(this, c.createdAt)} · ${c.createdBy}</small>
               </div>
               <p class="text">${c.text}</p>
-              <studenka-sms-campaign-progress .delivery=${this.delivery.get(c.id)}></studenka-sms-campaign-progress>
+              <studenka-sms-campaign-progress .delivery=${c.delivery ?? undefined}></studenka-sms-campaign-progress>
             </li>`,
           )}
         </ul>

@@ -5,7 +5,7 @@ import type { AreaPart, CampaignDraft, CampaignPreview, Me, PackageItem, Templat
 import { previewSms } from '../sms/sms-segments.js';
 import type { AreaSelection } from './area-picker.element.js';
 import { areaLabel } from './areas.js';
-import { apiFor, notifyError, notifySuccess, pragueTime } from './host.js';
+import { apiFor, CAMPAIGN_CREATED, notifyError, notifySuccess, pragueTime } from './host.js';
 import './area-picker.element.js';
 
 const PREVIEW_DELAY_MS = 400;
@@ -17,6 +17,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
   @state() private packages: PackageItem[] = [];
   @state() private parts: AreaPart[] = [];
   @state() private templates: Template[] = [];
+  @state() private templateKey = '';
   @state() private packageId: number | null = null;
   @state() private areas: AreaSelection = { cityPartIds: [], streetIds: [] };
   @state() private text = '';
@@ -106,6 +107,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
 
   #useTemplate(key: string) {
     const template = this.templates.find((t) => t.key === key);
+    this.templateKey = template ? key : '';
     if (!template) return;
     this.#set(() => {
       this.text = template.text;
@@ -118,8 +120,10 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     this.busy = true;
     try {
       await this.#api!.create(this.#draft(true));
+      window.dispatchEvent(new CustomEvent(CAMPAIGN_CREATED));
       await notifySuccess(this, this.localize.term(this.later ? 'studenkaSms_scheduledOk' : 'studenkaSms_sentOk'));
       this.#set(() => {
+        this.templateKey = '';
         this.text = '';
         this.areas = { cityPartIds: [], streetIds: [] };
       });
@@ -154,7 +158,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
         ${this.templates.length
           ? html`<uui-label for="template">${this.#t('template')}</uui-label>
               <uui-select id="template" data-testid="compose-template" label=${this.#t('template')}
-                .options=${[{ name: this.#t('noTemplate'), value: '', selected: true }, ...this.templates.map((t) => ({ name: t.name, value: t.key }))]}
+                .options=${[{ name: this.#t('noTemplate'), value: '', selected: this.templateKey === '' }, ...this.templates.map((t) => ({ name: t.name, value: t.key, selected: t.key === this.templateKey }))]}
                 @change=${(e: Event) => this.#useTemplate((e.target as HTMLSelectElement).value)}></uui-select>`
           : nothing}
         <uui-label for="package" required>${this.#t('package')}</uui-label>

@@ -4,6 +4,9 @@ import type { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { UMB_NOTIFICATION_CONTEXT } from '@umbraco-cms/backoffice/notification';
 import { ApiError, SmsApi } from '../api/sms-api.js';
 
+/** Dispatched on window when compose created a campaign, so an open list shows it at once. */
+export const CAMPAIGN_CREATED = 'studenka-sms-campaign-created';
+
 export async function apiFor(host: UmbLitElement): Promise<SmsApi> {
   const auth = await host.getContext(UMB_AUTH_CONTEXT);
   if (!auth) throw new Error('UMB_AUTH_CONTEXT is not available');
