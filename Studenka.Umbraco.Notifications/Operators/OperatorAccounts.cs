@@ -99,6 +99,14 @@ public sealed class OperatorAccounts(
         }
 
         await operators.SetRoleAsync(account.Id, role, cancellationToken);
+        if (role != account.Role)
+        {
+            // A new role is a new sign-in: sessions opened with the old rights end now (the per-request
+            // check would already refuse what the new role may not do, but a demotion must not leave
+            // a session that was handed out as an administrator's).
+            await sessions.EndAllAsync(account, cancellationToken);
+        }
+
         await audit.AppendAsync(actor, "operator.role-changed", account.UserName, $"{account.Role} → {role}", cancellationToken);
         return new(account with { Role = role });
     }
