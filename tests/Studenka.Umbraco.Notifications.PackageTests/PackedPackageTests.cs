@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Text;
 using System.Text.Json;
@@ -40,6 +41,9 @@ public sealed class PackedPackageTests(PackageFixture package)
         Assert.NotEmpty(PackageFixture.Entry(package.NupkgPath, "staticwebassets/App_Plugins/Studenka.Notifications/studenka-notifications.js"));
         Assert.NotEmpty(PackageFixture.Entry(package.NupkgPath, "staticwebassets/studenka-sms/sms.css"));
         Assert.NotEmpty(PackageFixture.Entry(package.NupkgPath, "staticwebassets/studenka-sms/sms.js"));
+        // Not as old-style content files instead (what an evaluation that globbed wwwroot before vite ran would pack).
+        using var archive = ZipFile.OpenRead(package.NupkgPath);
+        Assert.DoesNotContain(archive.Entries, e => e.FullName.StartsWith("content", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public sealed class ThrowawaySite : IDisposable
     private static void WriteProject(string directory, PackageFixture package)
     {
         // The machine's NuGet folder serves every dependency offline (the solution build restored them);
-        // the package under test itself must come from the feed, never from a copy left there.
+        // the package under test itself must come from the feed, never from a copy left there. The site's
+        // own packages folder lies beside the project: inside it, the SDK would glob it as content.
         var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -99,7 +100,7 @@ public sealed class ThrowawaySite : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <config>
-                <add key="globalPackagesFolder" value="packages" />
+                <add key="globalPackagesFolder" value="../packages" />
               </config>
               <packageSources>
                 <clear />
