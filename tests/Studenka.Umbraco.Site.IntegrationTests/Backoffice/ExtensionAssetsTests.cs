@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Studenka.Umbraco.Testing;
@@ -55,8 +56,16 @@ public sealed partial class ExtensionAssetsTests
         var served = await ServedManifestAsync(site.CreateClient());
         var root = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "umbraco-package.json")))!.AsObject();
 
-        served.Remove("$schema");
-        root.Remove("$schema");
+        // The build writes the product version (Directory.Build.props) into the served copy.
+        var packageVersion = typeof(Studenka.Umbraco.Notifications.StudenkaNotificationsServiceCollectionExtensions).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        Assert.Equal(packageVersion, (string?)served["version"]);
+        foreach (var generated in new[] { "$schema", "version" })
+        {
+            served.Remove(generated);
+            root.Remove(generated);
+        }
+
         Assert.True(JsonNode.DeepEquals(root, served), "umbraco-package.json at the root differs from the served Client/public/umbraco-package.json.");
 
         var section = Assert.Single(Extensions(served), e => (string?)e["type"] == "section");
