@@ -28,6 +28,8 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         await Site.Factory.CreateOperatorAsync(OperatorRole.Administrator, "spravce", OperatorClient.TestPassword, "Správce webu");
 
         var page = await Context.NewPageAsync();
+        // The first start of the backoffice compiles and loads a lot; on a busy machine it needs more than 30 s.
+        page.SetDefaultNavigationTimeout(120_000);
         await page.SetViewportSizeAsync(1280, 900);
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
@@ -82,6 +84,7 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         var name = role.ToString().ToLowerInvariant();
         await Site.Factory.CreateOperatorAsync(role, name, OperatorClient.TestPassword, "Kolega");
         var page = await Context.NewPageAsync();
+        page.SetDefaultNavigationTimeout(120_000);
         await SignInAsync(page, name, OperatorClient.TestPassword, SectionPath);
 
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" })).ToBeVisibleAsync();

@@ -66,6 +66,9 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
       const link = document.createElement('a');
       link.href = url;
       link.download = fileName;
+      // The backoffice router takes every same-origin link click (a blob: URL is one) for navigation and
+      // cancels it; stopped here, the click only does its default, the download.
+      link.addEventListener('click', (e) => e.stopPropagation());
       this.shadowRoot!.append(link);
       link.click();
       link.remove();
