@@ -73,6 +73,25 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         await Expect(page.Locator("[data-testid=subscribers-list] li")).ToHaveCountAsync(2);
         await Artifacts.ScreenshotAsync(page, "subscribers-3-375");
         await AssertNoHorizontalScrollAsync(page, "subscribers");
+
+        // A resident brings the signed paper form: the office records the written consent on the phone-sized screen.
+        var form = page.Locator("[data-testid=subscribers-signup]");
+        await form.Locator("[data-testid=signup-phone] input").FillAsync("603 300 004");
+        await form.Locator("[data-testid=signup-part] select").SelectOptionAsync(new SelectOptionValue { Label = "Nová Horka" });
+        await form.Locator("[data-testid=signup-package-1]").ClickAsync();
+        await form.Locator("[data-testid=signup-written]").ClickAsync();
+        await Expect(form.Locator("[data-testid=signup-error-consent]")).ToContainTextAsync("souhlasu");
+        await form.Locator("[data-testid=signup-consent]").ClickAsync();
+        await form.Locator("[data-testid=signup-written]").ClickAsync();
+        await Expect(page.Locator("[data-testid=subscribers-active]")).ToHaveAttributeAsync("data-value", "4");
+        await form.ScrollIntoViewIfNeededAsync();
+        await Artifacts.ScreenshotAsync(page, "subscribers-4-signup-375");
+        await AssertNoHorizontalScrollAsync(page, "subscribers sign-up");
+        using (var db = Site.Factory.OpenDatabase())
+        {
+            Assert.StartsWith("Správce webu (", db.ExecuteScalar<string>("SELECT written_consent_by FROM subscribers WHERE phone = '+420603300004'"), StringComparison.Ordinal);
+        }
+
         watch.AssertClean();
     }
 
@@ -92,7 +111,7 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         await page.GotoAsync(SectionPath + "/view/subscribers");
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator("studenka-sms-subscribers")).ToHaveCountAsync(0);
-        await Artifacts.ScreenshotAsync(page, $"subscribers-4-hidden-for-{name}");
+        await Artifacts.ScreenshotAsync(page, $"subscribers-5-hidden-for-{name}");
     }
 
     /// <summary>A resident whose street is missing from the list ("Moje ulice v seznamu chybí"), signed up as the form does.</summary>
