@@ -33,6 +33,10 @@ public sealed class SmsTexts(IOptions<SmsOptions> sms, IOptions<SubscriptionOpti
     public string AlreadySubscribed(string code) =>
         $"{Town} SMS: zpravy mesta uz odebirate. Kod {code} zadejte na strance prihlasky a muzete odber zmenit nebo zrusit (nebo {Where(urls.ConfiguredManageUrl, "ve Sprave odberu na webu mesta")}).";
 
+    /// <summary>After the town office recorded a written consent: the number was not proven by a code, so its owner learns of it and how to leave.</summary>
+    public string SignedUpAtOffice() =>
+        $"{Town} SMS: na uradu mesta jste byli prihlaseni k odberu zprav. Zrusit ho muzete odpovedi STOP nebo {Where(urls.ConfiguredManageUrl, "ve Sprave odberu na webu mesta")}.";
+
     /// <summary>Instead of a manage code when the number does not subscribe.</summary>
     public string NotSubscribed() =>
         $"{Town} SMS: toto cislo zpravy mesta neodebira. Prihlasit se k odberu muzete {Where(urls.ConfiguredSignUpUrl, "na webu mesta")}.";

@@ -90,11 +90,23 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await DeleteAsync(connection, transaction, id, statsDay, cancellationToken) is null)
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary><see cref="DeleteAsync(long, string, CancellationToken)"/> inside the caller's transaction; returns the deleted number, or null when there was none.</summary>
+    public static async Task<string?> DeleteAsync(DbConnection connection, DbTransaction transaction, long id, string statsDay, CancellationToken cancellationToken)
+    {
         var phone = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT phone FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         if (phone is null)
         {
-            return false;
+            return null;
         }
 
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
@@ -104,9 +116,13 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
         // A cancellation before sending removes the phone from campaigns in flight (Delivery owns the outbox).
         await OutboxOperations.ForgetAddressAsync(connection, transaction, OutboxChannel.Sms, phone, cancellationToken);
         await IncrementStatAsync(connection, transaction, statsDay, "cancelled", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return phone;
     }
+
+    /// <summary>Who at the town office recorded the subscriber's written consent (instead of an SMS code).</summary>
+    public static Task MarkWrittenConsentAsync(DbConnection connection, DbTransaction transaction, long id, string recordedBy, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE subscribers SET written_consent_by = @recordedBy WHERE id = @id", new { id, recordedBy }, transaction, cancellationToken: cancellationToken));
 
     public static Task IncrementStatAsync(DbConnection connection, DbTransaction transaction, string day, string @event, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(

@@ -35,15 +35,13 @@ public sealed class SubscriptionService(
     /// </summary>
     public async Task<SignUpResult> SignUpAsync(SubscriptionInput input, IPAddress? client, CancellationToken cancellationToken)
     {
-        var phone = phones.Normalize(input.Phone);
-        var (details, errors) = SubscriptionValidator.Validate(input, await areas.GetCatalogAsync(cancellationToken), requireConsent: true);
-        if (!phone.IsValid || details is null)
+        var (e164, details, errors) = await ValidateSignUpAsync(input, cancellationToken);
+        if (e164 is null || details is null)
         {
-            var all = phone.IsValid ? errors : [new FieldError("Phone", phone.Error!), .. errors];
-            return new(SignUpOutcome.Invalid, Errors: all);
+            return new(SignUpOutcome.Invalid, Errors: errors);
         }
 
-        var attempt = SignUpAttempt.New(phone.E164!);
+        var attempt = SignUpAttempt.New(e164);
         var reservation = await throttle.TryReserveAsync(attempt.Phone, client, cancellationToken);
         if (!reservation.IsAllowed)
         {
@@ -66,6 +64,16 @@ public sealed class SubscriptionService(
 
         outbox.Wake();
         return new(active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent, attempt);
+    }
+
+    /// <summary>The public form's rules for a sign-up (the number, the addresses, the packages, the consent), for every way of signing up.</summary>
+    public async Task<(string? Phone, SubscriptionDetails? Details, IReadOnlyList<FieldError> Errors)> ValidateSignUpAsync(SubscriptionInput input, CancellationToken cancellationToken)
+    {
+        var phone = phones.Normalize(input.Phone);
+        var (details, errors) = SubscriptionValidator.Validate(input, await areas.GetCatalogAsync(cancellationToken), requireConsent: true);
+        return phone.IsValid && details is not null
+            ? (phone.E164, details, errors)
+            : (null, null, phone.IsValid ? errors : [new FieldError("Phone", phone.Error!), .. errors]);
     }
 
     /// <summary>A new code for a sign-up attempt still waiting (or, for a number that became active, the SMS saying so).</summary>

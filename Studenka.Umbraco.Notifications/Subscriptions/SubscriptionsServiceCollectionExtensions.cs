@@ -21,6 +21,8 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<VerificationCap>();
         services.AddSingleton<SmsTexts>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriberDirectory>();
+        services.AddSingleton<SubscriberAdministration>();
         services.AddSingleton<InboundReplyGuard>();
         services.AddSingleton<InboundSmsService>();
         return services;

@@ -56,7 +56,7 @@ public abstract class ResidentControllerBase : Controller
     protected IActionResult SmsFailed() => Message(StatusCodes.Status503ServiceUnavailable, "SMS se nepodařilo odeslat",
         "Ověřovací SMS se teď nepodařilo odeslat. Zkuste to prosím za několik minut; vaše údaje nejsou ztraceny.");
 
-    protected static string CodeError(CodeCheck check) => check.Outcome switch
+    protected internal static string CodeError(CodeCheck check) => check.Outcome switch
     {
         CodeCheckOutcome.Wrong => $"Kód nesouhlasí. Zbývá pokusů: {check.AttemptsLeft}.",
         CodeCheckOutcome.NotSixDigits => "Zadejte kód z SMS: 6 číslic.",

@@ -24,6 +24,7 @@ internal static class WebServiceCollectionExtensions
         services.AddSingleton<ManageSession>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<SandboxAccess>();
+        services.AddSingleton<Management.SubscribersCsv>();
         // The configuration handed in (the host's), so AllowedHosts is read where the host keeps it.
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<WebStartupChecks>(sp, configuration));
 

@@ -8,7 +8,7 @@ const localizations = (culture: string) =>
   manifest.extensions.find((e: { type: string; meta?: { culture?: string } }) => e.type === 'localization' && e.meta?.culture === culture).meta.localizations.studenkaSms as Record<string, string>;
 
 function termsUsedInSources(): string[] {
-  const files = ['compose', 'campaigns', 'campaign-detail', 'campaign-progress', 'area-picker'].map((f) =>
+  const files = ['compose', 'campaigns', 'campaign-detail', 'campaign-progress', 'area-picker', 'subscribers', 'subscribers-mapping', 'subscribers-signup'].map((f) =>
     readFileSync(new URL(`../src/elements/${f}.element.ts`, import.meta.url), 'utf8'),
   );
   const keys = new Set<string>();

@@ -53,7 +53,15 @@ public abstract class AuthorizationMatrixTests
         return ($"/{Api}/areas/unlisted-streets/mapping", new { cityPartId = part.Part.Id, name = "Nikdo tu nebydlí", streetId = part.Streets[0].Id });
     }
 
-    private const int Ok = 200, Created = 201, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
+    /// <summary>A valid assisted sign-up for a number nobody used before (each call gets its own, so no cooldown applies).</summary>
+    private static async Task<(string, object?)> AssistedSignUp(IMatrixHost host, string suffix)
+    {
+        var part = (await host.Services.GetRequiredService<AreaRepository>().GetCatalogAsync(CancellationToken.None)).Parts.First(p => p.Streets.Count > 0);
+        var phone = "+420603" + Random.Shared.Next(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        return ($"/{Api}/subscribers/assisted/{suffix}", new { phone, addresses = new[] { new { partId = part.Part.Id, streetId = part.Streets[0].Id } }, packages = new[] { 2 }, consent = true });
+    }
+
+    private const int Ok = 200, Created = 201, Accepted = 202, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -82,6 +90,15 @@ public abstract class AuthorizationMatrixTests
         // Administrators get through to the mapping, which finds nothing to map.
         new("POST", $"{Api}/areas/streets/{{id:long}}/mapping", _ => At("areas/streets/999999/mapping", new { streetId = 1 }), Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
         new("POST", $"{Api}/areas/unlisted-streets/mapping", UnlistedMapping, Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+        new("GET", $"{Api}/subscribers", _ => At("subscribers?q=Mal%C3%A1"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/subscribers/counts", _ => At("subscribers/counts"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/subscribers/export", _ => At("subscribers/export"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        // Administrators get through to the deletion, which finds nobody to delete.
+        new("DELETE", $"{Api}/subscribers/{{id:long}}", _ => At("subscribers/999999"), Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+        new("POST", $"{Api}/subscribers/assisted/code", h => AssistedSignUp(h, "code"), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted),
+        // Administrators get through to the check, which knows no such sign-up.
+        new("POST", $"{Api}/subscribers/assisted/confirm", _ => At("subscribers/assisted/confirm", new { token = "neplatny", code = "123456" }), Unauthorized, Forbidden, Forbidden, Forbidden, BadRequest),
+        new("POST", $"{Api}/subscribers/assisted/written-consent", h => AssistedSignUp(h, "written-consent"), Unauthorized, Forbidden, Forbidden, Forbidden, Created),
     ];
 
     private static IEnumerable<string> KeysOf(RouteEndpoint endpoint) =>

@@ -53,8 +53,14 @@ export class SmsApi {
   resendFailed = (id: number) => this.request<Campaign>('POST', `campaigns/${id}/resend-failed`);
 
   async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await this.send(method, path, body, signal);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** The raw answer (e.g. a file to download); an error answer throws {@link ApiError} as {@link request} does. */
+  async send(method: string, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: accept,
       Authorization: `Bearer ${await this.#token()}`,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -63,7 +69,7 @@ export class SmsApi {
     if (signal) init.signal = signal;
     const response = await this.#fetch(`${this.#base}/${path}`, init);
     if (!response.ok) throw await toApiError(response);
-    return (response.status === 204 ? undefined : await response.json()) as T;
+    return response;
   }
 }
 
