@@ -33,10 +33,11 @@ public sealed class AuditSearchTests
         return site;
     }
 
-    private static async Task<(int Total, List<string> Subjects)> GetAsync(HttpClient admin, string query)
+    /// <summary>How many match, and the subjects of the page, newest first, comma-separated.</summary>
+    private static async Task<(int Total, string Subjects)> GetAsync(HttpClient admin, string query)
     {
         var page = await admin.GetFromJsonAsync<JsonElement>(Search + query);
-        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("subject").GetString()!).ToList());
+        return (page.GetProperty("total").GetInt32(), string.Join(",", page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("subject").GetString())));
     }
 
     [Fact]
@@ -45,18 +46,18 @@ public sealed class AuditSearchTests
         using var site = await SiteWithEntriesAsync();
         using var admin = await site.CreateOperatorClientAsync(OperatorRole.Administrator, "spravce");
 
-        Assert.Equal((1, ["campaign:2"]), await GetAsync(admin, "?action=campaign.cancel"));
+        Assert.Equal((1, "campaign:2"), await GetAsync(admin, "?action=campaign.cancel"));
         Assert.Equal(7, (await GetAsync(admin, "?action=campaign.")).Total);
         // A part of the name, any letter case; the log holds "Městská policie (hlidka)".
         Assert.Equal(6, (await GetAsync(admin, "?actor=HLIDKA")).Total);
-        Assert.Equal((1, ["campaign:1"]), await GetAsync(admin, "?q=odře"));
+        Assert.Equal((1, "campaign:1"), await GetAsync(admin, "?q=odře"));
         // "%" is a character to look for, not a wildcard.
-        Assert.Equal((1, ["campaign:2"]), await GetAsync(admin, "?q=100%25"));
+        Assert.Equal((1, "campaign:2"), await GetAsync(admin, "?q=100%25"));
         Assert.Equal(0, (await GetAsync(admin, "?q=x%25y")).Total);
         // Prague days: 28 Nov holds the send at 23:30 on the 27th UTC and the cancel.
-        Assert.Equal((2, ["campaign:2", "campaign:1"]), await GetAsync(admin, "?from=2026-11-28&to=2026-11-28"));
-        Assert.Equal(6, (await GetAsync(admin, "?from=2026-11-29")).Total);
-        Assert.Equal((6, ["campaign:12", "campaign:11"]), await GetAsync(admin, "?actor=hlidka&skip=2&take=2"));
+        Assert.Equal((2, "campaign:2,campaign:1"), await GetAsync(admin, "?from=2026-11-28&to=2026-11-28"));
+        Assert.Equal(5, (await GetAsync(admin, "?from=2026-11-29&action=campaign.")).Total);
+        Assert.Equal((6, "campaign:12,campaign:11"), await GetAsync(admin, "?actor=hlidka&skip=2&take=2"));
         string[] written = ["campaign.cancel", "campaign.schedule", "campaign.send", "operator.created"];
         Assert.Equal(written, (await admin.GetFromJsonAsync<string[]>("/umbraco/sms/api/v1/audit/actions"))!.Where(written.Contains));
     }

@@ -53,8 +53,22 @@ export class SmsApi {
   resendFailed = (id: number) => this.request<Campaign>('POST', `campaigns/${id}/resend-failed`);
 
   async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await this.send(method, path, 'application/json', body, signal);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** A file the API serves (CSV), with the name from Content-Disposition. */
+  async download(path: string): Promise<{ blob: Blob; fileName: string }> {
+    const response = await this.send('GET', path, 'text/csv, application/problem+json');
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? 'export.csv';
+    return { blob: await response.blob(), fileName: decodeURIComponent(fileName) };
+  }
+
+  /** The one fetch: bearer, cookies, JSON body; an error answer becomes an ApiError with the server's Czech text. */
+  async send(method: string, path: string, accept: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: accept,
       Authorization: `Bearer ${await this.#token()}`,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -63,7 +77,7 @@ export class SmsApi {
     if (signal) init.signal = signal;
     const response = await this.#fetch(`${this.#base}/${path}`, init);
     if (!response.ok) throw await toApiError(response);
-    return (response.status === 204 ? undefined : await response.json()) as T;
+    return response;
   }
 }
 
