@@ -1,4 +1,5 @@
-// Saves a file the API served (CSV) the way a link with `download` does; the blob URL lives only for the click.
+// Saves a file the API served (CSV) the way a link with `download` does. The blob URL is kept a minute:
+// revoked at once, the browser may not yet have read it when the download starts (FileSaver.js waits 40 s).
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -7,5 +8,5 @@ export function saveFile(blob: Blob, fileName: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
