@@ -5,6 +5,8 @@ export function saveFile(blob: Blob, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  // The backoffice's router takes every same-origin link click (a blob: URL is same-origin) for navigation.
+  link.dataset.routerSlot = 'disabled';
   document.body.append(link);
   link.click();
   link.remove();
