@@ -13,8 +13,6 @@ public static class DeliveryOutcome
     public const string Pending = "pending", Accepted = "accepted", Delivered = "delivered", FailedDelivery = "failedDelivery",
         Failed = "failed", Unknown = "unknown", Cancelled = "cancelled";
 
-    public static IReadOnlyList<string> All { get; } = [Delivered, Accepted, FailedDelivery, Failed, Unknown, Pending, Cancelled];
-
     /// <summary>Handed to the gateway, so paid for (an undeliverable SMS is paid too; an unknown one may have gone).</summary>
     public static bool Billed(string outcome) => outcome is Accepted or Delivered or FailedDelivery or Unknown;
 }
