@@ -17,6 +17,7 @@ internal static class CampaignsServiceCollectionExtensions
         // Singletons: the acting operator is a parameter, so background callers need no request.
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignResend>();
+        services.AddSingleton<CampaignSummaries>();
         services.AddSingleton<Delivery.CampaignRecipients>();
         return services;
     }

@@ -16,6 +16,7 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryNode>();
         services.AddSingleton<DeliveryStatus>();
         services.AddSingleton<DeliveryProgressQuery>();
+        services.AddSingleton<DeliveryStatistics>();
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboxOperations>();
         services.AddSingleton<IMessageSender, SmsMessageSender>();

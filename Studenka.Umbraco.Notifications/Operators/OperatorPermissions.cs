@@ -38,6 +38,9 @@ public sealed record OperatorPermissions(
 
     public bool MaySend(int packageId) => Packages.Contains(packageId);
 
+    /// <summary>The statistics (counts only, no resident's data): the town hall's roles; Dispatch has no use for them at 3 a.m.</summary>
+    public bool SeesStatistics => Role is OperatorRole.Administrator or OperatorRole.Editor;
+
     /// <summary>The Czech refusal for a package this role may not send.</summary>
     public string PackageRefusal(int packageId) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"Role {Role?.CzechName()} nesmí posílat zprávy balíčku {packageId}; smí jen balíčky {string.Join(", ", Packages)}.");

@@ -7,9 +7,14 @@ namespace Studenka.Umbraco.Notifications.Subscriptions;
 
 public sealed record SubscriberState(long Id, string Status);
 
-/// <summary>Subscribers, their addresses and packages. Methods taking a transaction join the caller's unit of work.</summary>
-public sealed class SubscriberRepository(IDbConnectionFactory connections)
+/// <summary>
+/// Subscribers, their addresses and packages. Methods taking a transaction join the caller's unit of work.
+/// Every change of who counts where is also written to <see cref="SubscriberHistory"/> in the same transaction.
+/// </summary>
+public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public static async Task<SubscriberState?> FindByPhoneAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<SubscriberState>(new CommandDefinition(
             "SELECT id AS Id, status AS Status FROM subscribers WHERE phone = @phone",
@@ -24,6 +29,8 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
     public static async Task<(long Id, bool Activated)> ActivateSignUpAsync(DbConnection connection, DbTransaction transaction, string phone, PendingSignUp signUp, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = now.ToUnixTimeMilliseconds();
+        var pendingId = (await FindByPhoneAsync(connection, transaction, phone, cancellationToken))?.Id;
+        var before = pendingId is { } existing ? await SubscriberHistory.MembershipAsync(connection, transaction, existing, cancellationToken) : new HashSet<CountKey>();
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             INSERT INTO subscribers (phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, updated_at_ms)
             VALUES (@phone, @Name, @Email, 'active', @ConsentVersion, @ConsentAtMs, @at, @at, @at)
@@ -36,6 +43,8 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
         if (id is { } activated)
         {
             await ReplaceChoicesAsync(connection, transaction, activated, signUp.Details, cancellationToken);
+            await SubscriberHistory.RecordAsync(connection, transaction, before,
+                await SubscriberHistory.MembershipAsync(connection, transaction, activated, cancellationToken), now, cancellationToken);
             return (activated, true);
         }
 
@@ -47,10 +56,13 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE subscribers SET name = @Name, email = @Email, updated_at_ms = @at WHERE id = @id",
             new { id, details.Name, details.Email, at = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
         await ReplaceChoicesAsync(connection, transaction, id, details, cancellationToken);
+        await SubscriberHistory.RecordAsync(connection, transaction, before,
+            await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -109,6 +121,8 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections)
             return null;
         }
 
+        await SubscriberHistory.RecordAsync(connection, transaction,
+            await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken), new HashSet<CountKey>(), _time.GetUtcNow(), cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));

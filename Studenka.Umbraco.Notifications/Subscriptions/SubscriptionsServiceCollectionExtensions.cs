@@ -16,6 +16,7 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<PackageSeeder>();
         services.AddSingleton<SubscriberRepository>();
+        services.AddSingleton<SubscriberHistory>();
         services.AddSingleton<VerificationCodes>();
         services.AddSingleton<VerificationSmsThrottle>();
         services.AddSingleton<VerificationCap>();

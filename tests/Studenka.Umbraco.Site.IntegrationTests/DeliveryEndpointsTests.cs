@@ -28,10 +28,10 @@ public sealed class DeliveryEndpointsTests
     }
 
     [Fact]
-    public async Task An_operator_sees_why_sending_is_paused_and_resumes_it_with_an_audit_entry()
+    public async Task An_administrator_sees_why_sending_is_paused_and_resumes_it_with_an_audit_entry()
     {
         using var site = Site();
-        var client = await site.CreateOperatorClientAsync(OperatorRole.Dispatch, userName: "dispecink");
+        var client = await site.CreateOperatorClientAsync(OperatorRole.Administrator, userName: "spravce");
         await site.Services.GetRequiredService<DeliveryStatus>().PauseAsync(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key", CancellationToken.None);
 
         using var paused = JsonDocument.Parse(await client.GetStringAsync(Status));
@@ -56,7 +56,7 @@ public sealed class DeliveryEndpointsTests
         using var siteA = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Delivery:WorkerEnabled"] = "false", ["Studenka:Delivery:NodeId"] = "node-a" }, directory);
         using var siteB = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Delivery:WorkerEnabled"] = "false", ["Studenka:Delivery:NodeId"] = "node-b" }, directory);
         var clientA = await siteA.CreateOperatorClientAsync(OperatorRole.Dispatch, userName: "dispecink-a");
-        var clientB = await siteB.CreateOperatorClientAsync(OperatorRole.Dispatch, userName: "dispecink-b");
+        var clientB = await siteB.CreateOperatorClientAsync(OperatorRole.Administrator, userName: "spravce-b");
         await siteA.Services.GetRequiredService<DeliveryHeartbeat>().BeatAsync(CancellationToken.None);
         await siteB.Services.GetRequiredService<DeliveryHeartbeat>().BeatAsync(CancellationToken.None);
 

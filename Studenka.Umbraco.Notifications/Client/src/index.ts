@@ -2,3 +2,8 @@
 export { StudenkaSmsComposeElement } from './elements/compose.element.js';
 export { StudenkaSmsCampaignsElement } from './elements/campaigns.element.js';
 export { StudenkaSmsSubscribersElement } from './elements/subscribers.element.js';
+export { StudenkaSmsStatsElement } from './elements/stats.element.js';
+export { StudenkaSmsAuditElement } from './elements/audit.element.js';
+export { StudenkaSmsHealthElement } from './elements/health.element.js';
+// The manifest's condition "Studenka.Notifications.Condition.SeesStatistics" loads this module's `api` export.
+export { StudenkaSeesStatisticsCondition as api } from './elements/stats-condition.js';

@@ -19,7 +19,7 @@ public sealed record RecipientPage(int Total, IReadOnlyList<RecipientItem> Items
 /// and may download it (CSV) to call round those the SMS did not reach.
 /// </summary>
 [Route(RoutePrefix + "/campaigns/{id:long}/recipients")]
-public sealed class CampaignRecipientsController(CampaignRepository campaigns, CampaignRecipients recipients, IOperatorContext operators) : ManagementApiControllerBase
+public sealed class CampaignRecipientsController(CampaignRepository campaigns, CampaignRecipients recipients, IOperatorContext operators, AuditLog audit) : ManagementApiControllerBase
 {
     public const int MaxTake = 500;
 
@@ -68,7 +68,9 @@ public sealed class CampaignRecipientsController(CampaignRepository campaigns, C
         return Ok(new RecipientPage(page.Total, page.Items.Select(r => new RecipientItem(permissions.MaskPhone(r.Phone), r.Status, r.UpdatedAt, r.Error)).ToList()));
     }
 
-    /// <summary>Every recipient as CSV (UTF-8 with BOM, for Excel), for roles that may export residents' data.</summary>
+    public const string ExportAction = "campaign.recipients-export";
+
+    /// <summary>Every recipient as CSV (UTF-8 with BOM, for Excel), for roles that may export residents' data; audited.</summary>
     [HttpGet("export")]
     public async Task<IActionResult> Export(long id, CancellationToken cancellationToken)
     {
@@ -95,6 +97,7 @@ public sealed class CampaignRecipientsController(CampaignRepository campaigns, C
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+        await audit.AppendAsync(actor, ExportAction, $"campaign:{id}", string.Create(CultureInfo.InvariantCulture, $"{page.Total} příjemců"), cancellationToken);
         return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"kampan-{id}-prijemci.csv"));
     }
 }

@@ -7,9 +7,10 @@ namespace Studenka.Umbraco.Notifications.Web.Management;
 
 /// <param name="Packages">The packages this operator may send (compose offers only these).</param>
 /// <param name="SeesRecipients">May open a campaign's per-recipient list (Editors see counts only).</param>
+/// <param name="SeesStatistics">May open the statistics (Administrators and Editors).</param>
 public sealed record MeView(
     string UserName, string DisplayName, string Role, string RoleName, IReadOnlyList<int> Packages,
-    bool SeesPersonalData, bool MayExport, bool Administration, bool SeesRecipients);
+    bool SeesPersonalData, bool MayExport, bool Administration, bool SeesRecipients, bool SeesStatistics = false);
 
 public sealed record TemplateItem(string Key, string Name, int Package, string Text);
 
@@ -30,7 +31,7 @@ public sealed class OperatorController(IOperatorContext operators, IOptions<Camp
 
         var p = actor.Permissions;
         return Ok(new MeView(actor.UserName ?? actor.Id, actor.DisplayName, role.ToString(), role.CzechName(), p.Packages,
-            p.SeesPersonalData, p.MayExport, p.Administration, p.SeesRecipients));
+            p.SeesPersonalData, p.MayExport, p.Administration, p.SeesRecipients, p.SeesStatistics));
     }
 
     /// <summary>Only templates of packages this operator may send: an Editor gets no crisis templates.</summary>

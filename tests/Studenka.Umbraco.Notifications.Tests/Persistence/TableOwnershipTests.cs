@@ -35,6 +35,7 @@ public sealed partial class TableOwnershipTests
         ["verification_sms_log"] = "Subscriptions",
         ["verification_cap_alerts"] = "Subscriptions",
         ["subscription_stats"] = "Subscriptions",
+        ["subscriber_history"] = "Subscriptions",
         ["subscription_settings"] = "Subscriptions",
         ["inbound_replies"] = "Subscriptions",
         ["manage_sessions"] = "Web",

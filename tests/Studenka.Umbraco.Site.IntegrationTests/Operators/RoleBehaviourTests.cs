@@ -133,6 +133,9 @@ public sealed class RoleBehaviourTests : IAsyncLifetime
         Assert.Equal("Phone,Status,UpdatedAt,Error", lines[0]);
         Assert.StartsWith("+420777654321,failed,", lines[2], StringComparison.Ordinal);
         Assert.EndsWith(",invalid recipient", lines[2], StringComparison.Ordinal);
+        // Residents' numbers left the system: the log says who took them (the refused try took nothing).
+        var exports = (await _host.Services.GetRequiredService<AuditLog>().ReadAsync(50, CancellationToken.None)).Where(e => e.Action == "campaign.recipients-export").ToList();
+        Assert.Equal(($"campaign:{id}", "2 příjemců"), (Assert.Single(exports).Subject, exports[0].Details));
     }
 
     [Fact]

@@ -53,12 +53,18 @@ export class SmsApi {
   resendFailed = (id: number) => this.request<Campaign>('POST', `campaigns/${id}/resend-failed`);
 
   async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const response = await this.send(method, path, body, signal);
+    const response = await this.send(method, path, 'application/json', body, signal);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
-  /** The raw answer (e.g. a file to download); an error answer throws {@link ApiError} as {@link request} does. */
-  async send(method: string, path: string, body?: unknown, signal?: AbortSignal, accept = 'application/json'): Promise<Response> {
+  /** A file the API serves (CSV), with the name from Content-Disposition. */
+  async download(path: string, fallbackName = 'export.csv', accept = 'text/csv, application/problem+json'): Promise<{ blob: Blob; fileName: string }> {
+    const response = await this.send('GET', path, accept);
+    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
+  }
+
+  /** The one fetch: bearer, cookies, JSON body; an error answer becomes an ApiError with the server's Czech text. */
+  async send(method: string, path: string, accept: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: accept,
       Authorization: `Bearer ${await this.#token()}`,
@@ -113,4 +119,13 @@ export class LatestOnly<T> {
     this.#generation++;
     this.#controller?.abort();
   }
+}
+
+/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` form. */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) return decodeURIComponent(extended[1]!.trim());
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1]!.trim() : undefined;
 }

@@ -19,17 +19,7 @@ export class SubscribersApi {
     this.api.request<AddressMove>('POST', 'areas/unlisted-streets/mapping', { cityPartId, name, streetId });
 
   /** The CSV as the server named it (Content-Disposition), to hand to the browser as a download. */
-  async exportCsv(): Promise<CsvDownload> {
-    const response = await this.api.send('GET', 'subscribers/export', undefined, undefined, 'text/csv');
-    return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? 'odberatele.csv' };
-  }
+  exportCsv = (): Promise<CsvDownload> => this.api.download('subscribers/export', 'odberatele.csv', 'text/csv');
 }
 
-/** The file name of a Content-Disposition header, preferring the UTF-8 `filename*` form. */
-export function fileNameOf(disposition: string | null): string | undefined {
-  if (!disposition) return undefined;
-  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
-  if (extended) return decodeURIComponent(extended[1]!.trim());
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1]!.trim() : undefined;
-}
+export { fileNameOf } from './sms-api.js';

@@ -14,6 +14,8 @@ export interface Me {
   seesRecipients: boolean;
   mayExport: boolean;
   administration: boolean;
+  /** May open the statistics (Administrators and Editors). */
+  seesStatistics?: boolean;
 }
 
 export interface PackageItem { id: number; name: string; description: string; forMessages: boolean }
