@@ -22,13 +22,13 @@ internal sealed class RuianFile : IDisposable
         _entry = entry;
     }
 
-    /// <summary>Opens <paramref name="path"/>; on an error nothing stays open.</summary>
-    public static (RuianFile? File, RuianImportError? Error) Open(string path)
+    /// <summary>Opens <paramref name="path"/>; on an error nothing stays open. <paramref name="zipOnly"/>: what ČÚZK sends must be its zip.</summary>
+    public static (RuianFile? File, RuianImportError? Error) Open(string path, bool zipOnly = false)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         try
         {
-            var (file, error) = Open(stream);
+            var (file, error) = Open(stream, zipOnly);
             if (file is null)
             {
                 stream.Dispose();
@@ -43,11 +43,16 @@ internal sealed class RuianFile : IDisposable
         }
     }
 
-    private static (RuianFile? File, RuianImportError? Error) Open(FileStream stream)
+    private static (RuianFile? File, RuianImportError? Error) Open(FileStream stream, bool zipOnly)
     {
         Span<byte> magic = stackalloc byte[4];
         var isZip = stream.Read(magic) == 4 && magic.SequenceEqual("PK\u0003\u0004"u8);
         stream.Position = 0;
+        if (!isZip && zipOnly)
+        {
+            return (null, new RuianImportError(null, "Stažený soubor není ZIP (server ČÚZK poslal něco jiného). Zkuste to později, nebo soubor stáhněte ručně a nahrajte ho."));
+        }
+
         if (!isZip)
         {
             var headError = CheckHead(stream);

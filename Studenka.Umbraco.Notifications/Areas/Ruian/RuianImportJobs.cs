@@ -128,7 +128,7 @@ public sealed partial class RuianImportJobs(
             if (error is null)
             {
                 await SetPhaseAsync(id, RuianImportPhase.Reading, fileName, stopping);
-                var (file, openError) = RuianFile.Open(path);
+                var (file, openError) = RuianFile.Open(path, zipOnly: source == RuianImportSource.Cuzk);
                 if (file is null)
                 {
                     error = openError!.ToString();
@@ -181,6 +181,7 @@ public sealed partial class RuianImportJobs(
 
     private async Task SetPhaseAsync(long id, RuianImportPhase phase, string? fileName, CancellationToken cancellationToken)
     {
+        _live[id] = new RuianImportProgress(phase, 0, null);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE ruian_import_jobs SET phase = @phase, file_name = COALESCE(@fileName, file_name), updated_at_ms = @now WHERE id = @id",

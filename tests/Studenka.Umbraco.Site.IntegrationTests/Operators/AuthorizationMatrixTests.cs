@@ -53,7 +53,7 @@ public abstract class AuthorizationMatrixTests
         return ($"/{Api}/areas/unlisted-streets/mapping", new { cityPartId = part.Part.Id, name = "Nikdo tu nebydlí", streetId = part.Streets[0].Id });
     }
 
-    private const int Ok = 200, Created = 201, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
+    private const int Ok = 200, Created = 201, Accepted = 202, Unsupported = 415, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -82,6 +82,13 @@ public abstract class AuthorizationMatrixTests
         // Administrators get through to the mapping, which finds nothing to map.
         new("POST", $"{Api}/areas/streets/{{id:long}}/mapping", _ => At("areas/streets/999999/mapping", new { streetId = 1 }), Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
         new("POST", $"{Api}/areas/unlisted-streets/mapping", UnlistedMapping, Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+        new("GET", $"{Api}/areas/overview", _ => At("areas/overview"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/areas/imports", _ => At("areas/imports"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/areas/imports/{{id:long}}", _ => At("areas/imports/999999"), Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+        // Administrators get through to the upload, which wants a file, not an empty body.
+        new("POST", $"{Api}/areas/imports", _ => At("areas/imports"), Unauthorized, Forbidden, Forbidden, Forbidden, Unsupported),
+        // The hosts point ČÚZK at a closed loopback port: the job starts (202) and fails without leaving the machine.
+        new("POST", $"{Api}/areas/imports/cuzk", _ => At("areas/imports/cuzk"), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted),
     ];
 
     private static IEnumerable<string> KeysOf(RouteEndpoint endpoint) =>

@@ -52,14 +52,20 @@ export class SmsApi {
   cancel = (id: number, reason?: string) => this.request<Campaign>('POST', `campaigns/${id}/cancel`, { reason: reason ?? null });
   resendFailed = (id: number) => this.request<Campaign>('POST', `campaigns/${id}/resend-failed`);
 
-  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const content = body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' };
+    return this.send<T>(method, path, content, signal);
+  }
+
+  /** Like `request`, with a body that is not JSON (a file upload streams as it is). */
+  async send<T>(method: string, path: string, content?: { body: BodyInit; type: string }, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       Authorization: `Bearer ${await this.#token()}`,
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (content) headers['Content-Type'] = content.type;
     const init: RequestInit = { method, headers, credentials: 'include' };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    if (content) init.body = content.body;
     if (signal) init.signal = signal;
     const response = await this.#fetch(`${this.#base}/${path}`, init);
     if (!response.ok) throw await toApiError(response);
