@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Studenka.Umbraco.Testing;
 
-namespace Studenka.Umbraco.Site.IntegrationTests.Areas;
+namespace Studenka.Umbraco.Testing;
 
 /// <summary>
 /// ČÚZK's export folder on 127.0.0.1 (real Kestrel, a free port): serves the files put into
