@@ -29,7 +29,7 @@ public sealed class AreasImportTests : IAsyncLifetime
         _site = new StudenkaSiteFactory(new Dictionary<string, string?>
         {
             ["Studenka:Ruian:CuzkBaseUrl"] = _cuzk.BaseUrl,
-            ["Studenka:Ruian:CuzkTimeoutSeconds"] = "2",
+            ["Studenka:Ruian:CuzkTimeoutSeconds"] = "10",
             ["Studenka:Ruian:CuzkMaxDownloadBytes"] = "65536",
         });
     }
@@ -165,7 +165,7 @@ public sealed class AreasImportTests : IAsyncLifetime
     [InlineData("broken-zip", "ZIP je poškozený")]
     [InlineData("no-csv", "neobsahuje soubor adresních míst")]
     [InlineData("too-large", "Soubor z ČÚZK je větší než")]
-    [InlineData("slow", "neodpověděl do 2 s")]
+    [InlineData("slow", "neodpověděl do 10 s")]
     [InlineData("other-town", "soubor je pro obec 599999 (Trojanovice), očekává se obec 599921")]
     public async Task A_failed_download_from_CUZK_says_why_in_Czech_and_changes_nothing(string failure, string expected)
     {
