@@ -71,8 +71,7 @@ public sealed class AreasController(AreaOverview overview, RuianImportJobs jobs,
                 return Invalid(new Dictionary<string, string> { ["file"] = error.ToString() }, "Soubor nelze importovat.");
             }
 
-            var name = fileName is { Length: > 0 } ? Path.GetFileName(fileName)[..Math.Min(200, Path.GetFileName(fileName).Length)] : null;
-            if (await jobs.StartUploadAsync(path, name, actor, cancellationToken) is not { } id)
+            if (await jobs.StartUploadAsync(path, ShownName(fileName), actor, cancellationToken) is not { } id)
             {
                 return ConflictProblem(Running);
             }
@@ -124,6 +123,10 @@ public sealed class AreasController(AreaOverview overview, RuianImportJobs jobs,
 
         return true;
     }
+
+    /// <summary>The name without any folder the browser sent, short enough for the list.</summary>
+    private static string? ShownName(string? fileName) =>
+        Path.GetFileName(fileName) is { Length: > 0 } name ? name[..Math.Min(200, name.Length)] : null;
 
     private ObjectResult Problem415() => Problem(StatusCodes.Status415UnsupportedMediaType, "Nepodporovaný formát",
         "Nahrajte soubor adresních míst RÚIAN (CSV nebo ZIP z ČÚZK) jako tělo požadavku (Content-Type: text/csv, application/octet-stream nebo application/zip).");
