@@ -13,6 +13,11 @@ internal static class AreasServiceCollectionExtensions
         services.AddSingleton<RuianImportService>();
         services.AddSingleton<AddressReview>();
         services.AddSingleton<AddressMapping>();
+        services.AddSingleton<AreaOverview>();
+        // The timeout is set per download from the options; no retries: an administrator clicks again.
+        services.AddHttpClient(CuzkDownload.HttpClientName);
+        services.AddSingleton<CuzkDownload>();
+        services.AddSingleton<RuianImportJobs>();
         return services;
     }
 }

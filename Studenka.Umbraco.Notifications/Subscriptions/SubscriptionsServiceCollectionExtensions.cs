@@ -15,6 +15,7 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<TownCalendar>();
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<PackageSeeder>();
+        services.AddSingleton<AreaSubscriberCounts>();
         services.AddSingleton<SubscriberRepository>();
         services.AddSingleton<SubscriberHistory>();
         services.AddSingleton<VerificationCodes>();

@@ -56,6 +56,8 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
             ["Studenka:Subscriptions:NetworkDailyLimit"] = "1000",
             ["Studenka:Operators:LoginAttemptsPerIp"] = "1000",
             ["Studenka:Subscriptions:ResendCooldownSeconds"] = "60",
+            // No test reaches ČÚZK: port 9 (discard) on loopback refuses; tests that download start their own server.
+            ["Studenka:Ruian:CuzkBaseUrl"] = "http://127.0.0.1:9/vymenny_format/csv/",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

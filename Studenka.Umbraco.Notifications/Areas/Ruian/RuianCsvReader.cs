@@ -26,7 +26,10 @@ internal static class RuianCsvReader
         IgnoreBlankLines = true,
     };
 
-    public static (IReadOnlyList<RuianAddressRow> Rows, IReadOnlyList<RuianImportError> Errors) Read(byte[] bytes)
+    /// <summary>How often (in rows) the reader tells its progress.</summary>
+    private const int ProgressEvery = 2000;
+
+    public static (IReadOnlyList<RuianAddressRow> Rows, IReadOnlyList<RuianImportError> Errors) Read(byte[] bytes, IProgress<RuianImportProgress>? progress = null)
     {
         var decodeError = Decode(bytes, out var text);
         if (decodeError is not null)
@@ -49,8 +52,16 @@ internal static class RuianCsvReader
 
         var rows = new List<RuianAddressRow>();
         var errors = new List<RuianImportError>();
+        // Lines, not rows: a cheap upper bound for the progress bar.
+        int? total = progress is null ? null : Math.Max(0, text.AsSpan().Count('\n') - 1);
+        progress?.Report(new RuianImportProgress(RuianImportPhase.Checking, 0, total));
         while (parser.Read() && errors.Count < MaxErrors)
         {
+            if (progress is not null && (rows.Count + 1) % ProgressEvery == 0)
+            {
+                progress.Report(new RuianImportProgress(RuianImportPhase.Checking, rows.Count + 1, total));
+            }
+
             var line = parser.RawRow;
             var record = parser.Record!;
             if (record.Length != header.Length)
@@ -67,6 +78,29 @@ internal static class RuianCsvReader
         }
 
         return errors.Count > 0 ? ([], errors) : (rows, []);
+    }
+
+    /// <summary>
+    /// The encoding and header of a file from its first bytes only (the first line must be in them), so
+    /// an upload that is plainly no address file is refused at once, before a job is started for it.
+    /// </summary>
+    public static RuianImportError? CheckStart(byte[] head)
+    {
+        if (head.Length == 0 || head.All(b => b is (byte)'\r' or (byte)'\n' or (byte)' '))
+        {
+            return new RuianImportError(null, "Soubor je prázdný.");
+        }
+
+        var end = Array.IndexOf(head, (byte)'\n');
+        var firstLine = end < 0 ? head : head[..end];
+        var decodeError = Decode(firstLine, out var text);
+        if (decodeError is not null)
+        {
+            return decodeError;
+        }
+
+        using var parser = new CsvParser(new StringReader(text), Configuration);
+        return parser.Read() ? MapColumns(parser.Record!.Select(h => h.Trim()).ToArray(), out _) : new RuianImportError(null, "Soubor je prázdný.");
     }
 
     private static RuianImportError? Decode(byte[] bytes, out string text)

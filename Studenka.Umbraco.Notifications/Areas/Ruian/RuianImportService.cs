@@ -17,23 +17,34 @@ public sealed class RuianImportService(IDbConnectionFactory connections)
     /// <summary>Prague's file, the largest, is about 15 MB; anything far above is not an address file.</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
 
-    public async Task<RuianImportResult> ImportAsync(Stream csv, long expectedMunicipalityCode, CancellationToken cancellationToken)
+    public Task<RuianImportResult> ImportAsync(Stream csv, long expectedMunicipalityCode, CancellationToken cancellationToken) =>
+        ImportAsync(csv, expectedMunicipalityCode, null, cancellationToken);
+
+    /// <summary>As above, telling <paramref name="progress"/> each phase (the backoffice shows it while a long file runs).</summary>
+    public async Task<RuianImportResult> ImportAsync(Stream csv, long expectedMunicipalityCode, IProgress<RuianImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
+        progress?.Report(new RuianImportProgress(RuianImportPhase.Reading, 0, null));
         var bytes = await ReadAllAsync(csv, cancellationToken);
         if (bytes is null)
         {
             return RuianImportResult.Failure(null, $"Soubor je větší než {MaxFileBytes / 1024 / 1024} MB; to není soubor adresních míst jedné obce.");
         }
 
-        var (rows, errors) = RuianCsvReader.Read(bytes);
+        var (rows, errors) = RuianCsvReader.Read(bytes, progress);
         if (errors.Count > 0)
         {
             return RuianImportResult.Failure(errors);
         }
 
         var (plan, planError) = RuianImportPlan.Build(rows, expectedMunicipalityCode);
-        return plan is null ? RuianImportResult.Failure([planError!]) : await WriteAsync(plan, expectedMunicipalityCode, cancellationToken);
+        if (plan is null)
+        {
+            return RuianImportResult.Failure([planError!]);
+        }
+
+        progress?.Report(new RuianImportProgress(RuianImportPhase.Writing, plan.RowsRead, plan.RowsRead));
+        return await WriteAsync(plan, expectedMunicipalityCode, cancellationToken);
     }
 
     private async Task<RuianImportResult> WriteAsync(RuianImportPlan plan, long municipality, CancellationToken cancellationToken)

@@ -7,3 +7,4 @@ export { StudenkaSmsAuditElement } from './elements/audit.element.js';
 export { StudenkaSmsHealthElement } from './elements/health.element.js';
 // The manifest's condition "Studenka.Notifications.Condition.SeesStatistics" loads this module's `api` export.
 export { StudenkaSeesStatisticsCondition as api } from './elements/stats-condition.js';
+export { StudenkaSmsAreasElement } from './elements/areas.element.js';

@@ -39,7 +39,8 @@ public sealed class SameSiteWritesOnlyAttribute : Attribute, IResourceFilter, IO
             context.Result = Problem(StatusCodes.Status403Forbidden, "Požadavek z cizího webu",
                 "Změny ve správě SMS lze posílat jen ze stránek tohoto webu.");
         }
-        else if (JsonBodiesOnly && request.ContentType is { Length: > 0 } type && !IsJson(type))
+        else if (JsonBodiesOnly && request.ContentType is { Length: > 0 } type && !IsJson(type)
+            && !context.ActionDescriptor.EndpointMetadata.OfType<RawUploadAttribute>().Any(upload => upload.Accepts(type)))
         {
             context.Result = Problem(StatusCodes.Status415UnsupportedMediaType, "Nepodporovaný formát",
                 "Tělo požadavku musí být JSON (Content-Type: application/json).");

@@ -14,6 +14,7 @@ public sealed partial class TableOwnershipTests
         ["city_parts"] = "Areas",
         ["streets"] = "Areas",
         ["address_points"] = "Areas",
+        ["ruian_import_jobs"] = "Areas",
         ["campaigns"] = "Campaigns",
         ["campaign_city_parts"] = "Campaigns",
         ["campaign_streets"] = "Campaigns",

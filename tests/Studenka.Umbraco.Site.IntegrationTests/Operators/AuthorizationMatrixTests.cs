@@ -61,7 +61,7 @@ public abstract class AuthorizationMatrixTests
         return ($"/{Api}/subscribers/assisted/{suffix}", new { phone, addresses = new[] { new { partId = part.Part.Id, streetId = part.Streets[0].Id } }, packages = new[] { 2 }, consent = true });
     }
 
-    private const int Ok = 200, Created = 201, Accepted = 202, BadRequest = 400, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
+    private const int Ok = 200, Created = 201, Accepted = 202, BadRequest = 400, Unsupported = 415, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
@@ -109,6 +109,13 @@ public abstract class AuthorizationMatrixTests
         // Administrators get through to the check, which knows no such sign-up.
         new("POST", $"{Api}/subscribers/assisted/confirm", _ => At("subscribers/assisted/confirm", new { token = "neplatny", code = "123456" }), Unauthorized, Forbidden, Forbidden, Forbidden, BadRequest),
         new("POST", $"{Api}/subscribers/assisted/written-consent", h => AssistedSignUp(h, "written-consent"), Unauthorized, Forbidden, Forbidden, Forbidden, Created),
+        new("GET", $"{Api}/areas/overview", _ => At("areas/overview"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/areas/imports", _ => At("areas/imports"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/areas/imports/{{id:long}}", _ => At("areas/imports/999999"), Unauthorized, Forbidden, Forbidden, Forbidden, NotFound),
+        // Administrators get through to the upload, which wants a file, not an empty body.
+        new("POST", $"{Api}/areas/imports", _ => At("areas/imports"), Unauthorized, Forbidden, Forbidden, Forbidden, Unsupported),
+        // The hosts point ČÚZK at a closed loopback port: the job starts (202) and fails without leaving the machine.
+        new("POST", $"{Api}/areas/imports/cuzk", _ => At("areas/imports/cuzk"), Unauthorized, Forbidden, Forbidden, Forbidden, Accepted),
     ];
 
     private static IEnumerable<string> KeysOf(RouteEndpoint endpoint) =>

@@ -96,6 +96,7 @@ public sealed class UmbracoAdapterHost : IMatrixHost
         builder.Logging.ClearProviders();
         builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={Path.Combine(directory, "sms.db")}";
         builder.Configuration["Studenka:Delivery:WorkerEnabled"] = "false";
+        builder.Configuration["Studenka:Ruian:CuzkBaseUrl"] = "http://127.0.0.1:9/vymenny_format/csv/";
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddStudenkaNotifications(builder.Configuration);

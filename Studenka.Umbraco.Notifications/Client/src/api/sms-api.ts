@@ -53,8 +53,14 @@ export class SmsApi {
   resendFailed = (id: number) => this.request<Campaign>('POST', `campaigns/${id}/resend-failed`);
 
   async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const response = await this.send(method, path, 'application/json', body, signal);
+    const content = body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' };
+    const response = await this.send(method, path, 'application/json', content, signal);
     return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+
+  /** Like `request`, with a body that is not JSON (a file upload streams as it is). */
+  async upload<T>(path: string, content: { body: BodyInit; type: string }): Promise<T> {
+    return (await (await this.send('POST', path, 'application/json', content)).json()) as T;
   }
 
   /** A file the API serves (CSV), with the name from Content-Disposition. */
@@ -63,15 +69,15 @@ export class SmsApi {
     return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
   }
 
-  /** The one fetch: bearer, cookies, JSON body; an error answer becomes an ApiError with the server's Czech text. */
-  async send(method: string, path: string, accept: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+  /** The one fetch: bearer, cookies, the body as given; an error answer becomes an ApiError with the server's Czech text. */
+  async send(method: string, path: string, accept: string, content?: { body: BodyInit; type: string }, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: accept,
       Authorization: `Bearer ${await this.#token()}`,
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (content) headers['Content-Type'] = content.type;
     const init: RequestInit = { method, headers, credentials: 'include' };
-    if (body !== undefined) init.body = JSON.stringify(body);
+    if (content) init.body = content.body;
     if (signal) init.signal = signal;
     const response = await this.#fetch(`${this.#base}/${path}`, init);
     if (!response.ok) throw await toApiError(response);
