@@ -77,6 +77,17 @@ public abstract class AuthorizationMatrixTests
         new("GET", $"{Api}/audit", _ => At("audit"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/settings/verification-cap", _ => At("settings/verification-cap"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("PUT", $"{Api}/settings/verification-cap", _ => At("settings/verification-cap", new { dailyCap = 600 }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/settings", _ => At("settings"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/quiet-hours", _ => At("settings/quiet-hours", new { quietHours = new[] { new { packageId = 2, start = "21:00", end = "07:00" } } }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/price", _ => At("settings/price", new { pricePerSegmentCzk = 0.9m }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/originators", _ => At("settings/originators", new { dispatch = new[] { "MP Studenka" } }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/templates", _ => At("settings/templates", new { templates = new[] { new { key = "povoden", name = "Povodeň", package = 1, text = "Povodeň" } } }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/privacy", _ => At("settings/privacy", new
+        {
+            controllerName = "Město Studénka", controllerIco = "00298468", controllerAddress = "nám. Republiky 762", contactEmail = "podatelna@studenka.cz",
+            smsProcessor = "MessageBird", emailPurpose = "Jen kvůli odběru.",
+        }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("DELETE", $"{Api}/settings/{{name}}", _ => At("settings/price"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/areas/needs-mapping", _ => At("areas/needs-mapping"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/areas/house-number-mismatches", _ => At("areas/house-number-mismatches"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         // Administrators get through to the mapping, which finds nothing to map.
