@@ -19,7 +19,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     {
         await SignUpAsync(Site, "603 300 001", [("Butovice", "Nádražní")], 2);
         await Site.Factory.CreateOperatorAsync(OperatorRole.Administrator, "spravce", OperatorClient.TestPassword, "Jana Správcová");
-        var page = await Context.NewPageAsync();
+        var page = await NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
@@ -59,7 +59,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     public async Task An_administrator_creates_and_disables_an_operator_in_the_operators_view()
     {
         await Site.Factory.CreateOperatorAsync(OperatorRole.Administrator, "spravce", OperatorClient.TestPassword, "Jana Správcová");
-        var page = await Context.NewPageAsync();
+        var page = await NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
@@ -77,6 +77,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         // The new operator signs in elsewhere; disabling them ends that session at once.
         await using var other = await NewContextAsync();
         var theirs = await other.NewPageAsync();
+        theirs.SetDefaultNavigationTimeout(120_000);
         await SignInAsync(theirs, "hlidka", "Heslo-hlídky-2026");
         Assert.Equal(200, await ApiStatusAsync(theirs, "areas"));
 
@@ -101,7 +102,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     public async Task Editors_and_dispatch_see_neither_settings_nor_operators_and_the_api_refuses_them(OperatorRole role)
     {
         await Site.Factory.CreateOperatorAsync(role, "operator", OperatorClient.TestPassword);
-        var page = await Context.NewPageAsync();
+        var page = await NewPageAsync();
         await SignInAsync(page, "operator", OperatorClient.TestPassword);
         await page.GotoAsync(SectionPath);
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -115,6 +116,14 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
 
         Assert.Equal(403, await ApiStatusAsync(page, "settings"));
         Assert.Equal(403, await ApiStatusAsync(page, "operators"));
+    }
+
+    /// <summary>The backoffice's first load fetches ~2,700 modules; on a loaded test machine that takes longer than Playwright's 30 s.</summary>
+    private async Task<IPage> NewPageAsync()
+    {
+        var page = await Context.NewPageAsync();
+        page.SetDefaultNavigationTimeout(120_000);
+        return page;
     }
 
     private static async Task ComposeOperationalMessageAsync(IPage page)
