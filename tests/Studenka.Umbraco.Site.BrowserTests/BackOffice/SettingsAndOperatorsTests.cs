@@ -25,7 +25,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
 
         // The test clock says 10:00 in Studénka: outside the default 21:00–07:00, so the preview goes now.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
-        await ComposeOperationalMessageAsync(page);
+        await ComposeOperationalMessageAsync(page, "Odstavka vody v ulici Nadrazni od 8 do 12 hodin. Mesto Studenka");
         await Expect(page.Locator("[data-testid=compose-quiet-hours]")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Nastavení" }).ClickAsync();
@@ -38,7 +38,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         await Artifacts.ScreenshotAsync(page, "backoffice-settings-1280");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
-        await ComposeOperationalMessageAsync(page);
+        await ComposeOperationalMessageAsync(page, "Odstavka vody v ulici Nadrazni od 9 do 13 hodin. Mesto Studenka");
         await Expect(page.Locator("[data-testid=compose-quiet-hours]")).ToContainTextAsync("12:00");
         await Artifacts.ScreenshotAsync(page, "backoffice-settings-compose-quiet-hours");
 
@@ -126,10 +126,16 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         return page;
     }
 
-    private static async Task ComposeOperationalMessageAsync(IPage page)
+    private async Task ComposeOperationalMessageAsync(IPage page, string text)
     {
         await page.Locator("[data-testid=compose-package] select").SelectOptionAsync("2");
-        await page.Locator("[data-testid=compose-text] textarea").FillAsync("Odstavka vody v ulici Nadrazni od 8 do 12 hodin. Mesto Studenka");
+        var butovice = page.Locator($"[data-testid=area-part-{PartId(Site, "Butovice")}]");
+        if (!await butovice.Locator("input").IsCheckedAsync())
+        {
+            await butovice.ClickAsync();
+        }
+
+        await page.Locator("[data-testid=compose-text] textarea").FillAsync(text);
         await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
         await Expect(page.Locator("[data-testid=compose-recipients]")).ToHaveTextAsync("1");
     }
