@@ -61,6 +61,14 @@ public sealed class CampaignOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var key in QuietHours.Keys)
+        {
+            if (!int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var package) || package is < 1 or > 4)
+            {
+                yield return new ValidationResult($"Studenka:Campaigns:QuietHours:{key}: the key must be a message package 1–4.", [nameof(QuietHours)]);
+            }
+        }
+
         foreach (var (key, template) in Templates)
         {
             if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Text))

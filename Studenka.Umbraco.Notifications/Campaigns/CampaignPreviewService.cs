@@ -3,6 +3,7 @@ using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Settings;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
@@ -12,7 +13,7 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// outbox, the segments of the text as it will be sent, the cost, and when quiet hours let it go.
 /// </summary>
 public sealed class CampaignPreviewService(
-    AreaRepository areas, RecipientTargeting targeting, QuietHours quietHours, IOptions<CampaignOptions> options,
+    AreaRepository areas, RecipientTargeting targeting, RuntimeSettings settings, IOptions<CampaignOptions> options,
     IOptions<SmsOptions> sms, TownCalendar calendar, TimeProvider time, AddressReview addressReview)
 {
     public async Task<(CampaignPreview? Preview, IReadOnlyDictionary<string, string> Errors)> PreviewAsync(CampaignDraft draft, CancellationToken cancellationToken)
@@ -26,14 +27,15 @@ public sealed class CampaignPreviewService(
         var recipients = await targeting.CountAsync(campaign.Audience, cancellationToken);
         var count = campaign.Sms.Count;
         var requested = campaign.RequestedAt ?? time.GetUtcNow();
-        var due = quietHours.MayGoAt(campaign.Audience.PackageId, requested);
+        var current = await settings.CurrentAsync(cancellationToken);
+        var due = new QuietHours(current.QuietHours, calendar).MayGoAt(campaign.Audience.PackageId, requested);
         return (new CampaignPreview(
             recipients,
             count.Characters,
             EncodingName(count.Encoding),
             count.Segments,
             count.Segments * recipients,
-            SmsSegments.EstimateCost(count.Segments, recipients, options.Value.PricePerSegmentCzk),
+            SmsSegments.EstimateCost(count.Segments, recipients, current.PricePerSegmentCzk),
             campaign.Sms.SentText,
             requested,
             due,

@@ -3,7 +3,7 @@ using System.Globalization;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
-using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Settings;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
 
@@ -14,7 +14,7 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// resent once, so a double click cannot send twice.
 /// </summary>
 public sealed class CampaignResend(
-    IDbConnectionFactory connections, CampaignRepository campaigns, QuietHours quietHours, AuditLog audit, DeliverySignal signal, TimeProvider time)
+    IDbConnectionFactory connections, CampaignRepository campaigns, RuntimeSettings settings, AuditLog audit, DeliverySignal signal, TimeProvider time)
 {
     public async Task<CampaignResult> ResendFailedAsync(long id, OperatorIdentity actor, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class CampaignResend(
         }
 
         var now = time.GetUtcNow();
-        var due = quietHours.MayGoAt(original.PackageId, now);
+        var due = (await settings.QuietHoursAsync(cancellationToken)).MayGoAt(original.PackageId, now);
         await using var connection = await connections.OpenAsync(cancellationToken);
         try
         {

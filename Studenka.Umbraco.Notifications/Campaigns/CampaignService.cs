@@ -5,6 +5,7 @@ using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Settings;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
@@ -23,11 +24,12 @@ public sealed class CampaignService(
     CampaignRepository campaigns,
     CampaignPreviewService previews,
     DeliveryProgressQuery progress,
-    QuietHours quietHours,
+    RuntimeSettings settings,
     AuditLog audit,
     DeliverySignal signal,
     TownCalendar calendar,
     IOptions<CampaignOptions> options,
+    IOptions<Gateway.SmsOptions> sms,
     TimeProvider time)
 {
     public const int MaxReasonLength = 500;
@@ -45,6 +47,11 @@ public sealed class CampaignService(
         }
 
         var (preview, errors) = await previews.PreviewAsync(draft, cancellationToken);
+        if (preview is not null && await SenderRefusalAsync(draft, actor, cancellationToken) is { } sender)
+        {
+            return (null, sender, null);
+        }
+
         return (preview, errors, null);
     }
 
@@ -62,8 +69,13 @@ public sealed class CampaignService(
             return CampaignResult.Invalid(errors);
         }
 
+        if (await SenderRefusalAsync(draft, actor, cancellationToken) is { } sender)
+        {
+            return CampaignResult.Invalid(sender);
+        }
+
         var now = time.GetUtcNow();
-        DateTimeOffset? due = valid.Scheduled ? quietHours.MayGoAt(valid.Audience.PackageId, valid.RequestedAt ?? now) : null;
+        DateTimeOffset? due = valid.Scheduled ? (await settings.QuietHoursAsync(cancellationToken)).MayGoAt(valid.Audience.PackageId, valid.RequestedAt ?? now) : null;
         var row = new NewCampaignRow(
             valid.Audience.PackageId, valid.Audience.CityPartIds, valid.Audience.StreetIds, valid.Text,
             valid.Diacritics == DiacriticsChoice.Keep ? "keep" : "transliterate", valid.Sms.SentText,
@@ -188,7 +200,7 @@ public sealed class CampaignService(
         }
 
         var now = time.GetUtcNow();
-        var due = quietHours.MayGoAt((int)current.PackageId, sendAt ?? now);
+        var due = (await settings.QuietHoursAsync(cancellationToken)).MayGoAt((int)current.PackageId, sendAt ?? now);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var moved = sendAt is null
             ? await CampaignRepository.SendNowAsync(connection, transaction, id, due.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), cancellationToken)
@@ -252,6 +264,28 @@ public sealed class CampaignService(
         return draft.PackageId is { } package and >= 1 and <= 4 && !actor.Permissions.MaySend(package)
             ? actor.Permissions.PackageRefusal(package)
             : null;
+    }
+
+    /// <summary>
+    /// A sender the operator's role may not use (the Settings' senders per role); the configured
+    /// default is always allowed, a role without a list may use any valid sender.
+    /// </summary>
+    private async Task<Dictionary<string, string>?> SenderRefusalAsync(CampaignDraft draft, OperatorIdentity actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Originator) || actor.Role is not { } role
+            || (await settings.CurrentAsync(cancellationToken)).Originators.For(role) is not { } allowed)
+        {
+            return null;
+        }
+
+        var sender = draft.Originator.Trim();
+        if (sender == sms.Value.Originator || allowed.Contains(sender, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        var choices = string.Join(", ", allowed.Prepend(sms.Value.Originator).Distinct(StringComparer.Ordinal));
+        return new() { ["originator"] = $"Role {role.CzechName()} smí posílat jen pod odesílatelem: {choices}." };
     }
 
     private static string Actor(OperatorIdentity actor) => $"{actor.DisplayName} ({actor.Id})";

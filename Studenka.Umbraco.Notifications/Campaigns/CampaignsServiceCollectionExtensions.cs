@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Settings;
 
 namespace Studenka.Umbraco.Notifications.Campaigns;
 
@@ -10,8 +10,8 @@ internal static class CampaignsServiceCollectionExtensions
     {
         services.AddOptions<CampaignOptions>().Bind(configuration.GetSection(CampaignOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
-        // Quiet hours are a campaign rule; they live in Scheduling because the worker honours them too.
-        services.AddSingleton<QuietHours>();
+        // Quiet hours, price, senders and templates: the configuration's defaults, changed at run time.
+        services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<CampaignPreviewService>();
         // Singletons: the acting operator is a parameter, so background callers need no request.

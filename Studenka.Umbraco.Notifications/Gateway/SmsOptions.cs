@@ -60,6 +60,13 @@ public sealed class SmsOptions : IValidatableObject
     [Required]
     public string TownName { get; set; } = "Studénka";
 
+    /// <summary>
+    /// The senders each role may choose for a campaign (role name → list), e.g.
+    /// <c>Studenka:Sms:AllowedOriginators:Dispatch:0 = MP Studenka</c>. A role not listed may use any
+    /// valid sender; <see cref="Originator"/> is always allowed. Administrators change it at run time (Settings).
+    /// </summary>
+    public Dictionary<string, List<string>> AllowedOriginators { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // MessageBird calls the report URL from the internet: only https is acceptable, except for
@@ -73,6 +80,15 @@ public sealed class SmsOptions : IValidatableObject
         if (!MessageBirdBaseUrl.IsAbsoluteUri)
         {
             yield return new ValidationResult("Studenka:Sms:MessageBirdBaseUrl must be an absolute URL.", [nameof(MessageBirdBaseUrl)]);
+        }
+
+        foreach (var (role, senders) in AllowedOriginators)
+        {
+            if (!Operators.OperatorRoles.TryParse(role, out _) || senders.Any(s => !Originators.IsValid(s)))
+            {
+                yield return new ValidationResult(
+                    $"Studenka:Sms:AllowedOriginators:{role} must name a role (Administrator, Editor, Dispatch) and list valid senders.", [nameof(AllowedOriginators)]);
+            }
         }
     }
 }

@@ -66,14 +66,22 @@ public sealed class OperatorAccounts(
         return new(CreateOperatorOutcome.Created, created);
     }
 
-    public async Task<ChangeOperatorResult> DisableAsync(string userName, OperatorIdentity actor, CancellationToken cancellationToken)
+    /// <param name="keepAnAdministrator">
+    /// Refuse to disable the last enabled administrator (the backoffice: nobody could undo it there).
+    /// The command line may, because whoever runs it can create or enable another.
+    /// </param>
+    public async Task<ChangeOperatorResult> DisableAsync(string userName, OperatorIdentity actor, CancellationToken cancellationToken, bool keepAnAdministrator = false)
     {
         if (await operators.FindAsync(userName?.Trim() ?? string.Empty, cancellationToken) is not { } account)
         {
             return Unknown(userName);
         }
 
-        await operators.SetLockAsync(account.Id, time.GetUtcNow(), cancellationToken);
+        if (!await operators.SetLockAsync(account.Id, time.GetUtcNow(), cancellationToken, keepAnAdministrator))
+        {
+            return new(null, LastAdministrator);
+        }
+
         await sessions.EndAllAsync(account, cancellationToken);
         await audit.AppendAsync(actor, "operator.disabled", account.UserName, null, cancellationToken);
         return new(account with { Disabled = true });
@@ -91,14 +99,19 @@ public sealed class OperatorAccounts(
         return new(account with { Disabled = false });
     }
 
-    public async Task<ChangeOperatorResult> ChangeRoleAsync(string userName, OperatorRole role, OperatorIdentity actor, CancellationToken cancellationToken)
+    /// <param name="keepAnAdministrator">Refuse to demote the last enabled administrator (see <see cref="DisableAsync"/>).</param>
+    public async Task<ChangeOperatorResult> ChangeRoleAsync(string userName, OperatorRole role, OperatorIdentity actor, CancellationToken cancellationToken, bool keepAnAdministrator = false)
     {
         if (await operators.FindAsync(userName?.Trim() ?? string.Empty, cancellationToken) is not { } account)
         {
             return Unknown(userName);
         }
 
-        await operators.SetRoleAsync(account.Id, role, cancellationToken);
+        if (!await operators.SetRoleAsync(account.Id, role, cancellationToken, keepAnAdministrator))
+        {
+            return new(null, LastAdministrator);
+        }
+
         if (role != account.Role)
         {
             // A new role is a new sign-in: sessions opened with the old rights end now (the per-request
@@ -110,6 +123,27 @@ public sealed class OperatorAccounts(
         await audit.AppendAsync(actor, "operator.role-changed", account.UserName, $"{account.Role} → {role}", cancellationToken);
         return new(account with { Role = role });
     }
+
+    /// <summary>Sets a new password (same rules as at creation) and ends the operator's sessions: whoever knew the old one is out.</summary>
+    public async Task<ChangeOperatorResult> ResetPasswordAsync(string userName, string password, OperatorIdentity actor, CancellationToken cancellationToken)
+    {
+        if (await operators.FindAsync(userName?.Trim() ?? string.Empty, cancellationToken) is not { } account)
+        {
+            return Unknown(userName);
+        }
+
+        if (Validate(account.UserName, account.DisplayName, password ?? string.Empty) is { } invalid)
+        {
+            return new(null, invalid.Error);
+        }
+
+        await operators.SetPasswordHashAsync(account.Id, hasher.HashPassword(account, password!), cancellationToken);
+        await sessions.EndAllAsync(account, cancellationToken);
+        await audit.AppendAsync(actor, "operator.password-reset", account.UserName, null, cancellationToken);
+        return new(account);
+    }
+
+    public const string LastAdministrator = "Poslední aktivní správce nemůže být zakázán ani přeřazen do jiné role; nejdřív jmenujte dalšího správce.";
 
     private static ChangeOperatorResult Unknown(string? userName) => new(null, $"Operátor se jménem „{userName}“ neexistuje.");
 

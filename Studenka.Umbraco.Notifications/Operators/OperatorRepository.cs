@@ -72,21 +72,39 @@ public sealed class OperatorRepository(IDbConnectionFactory connections)
             new { id, nowMs = now.ToUnixTimeMilliseconds(), newPasswordHash }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Locks (a time) or unlocks (null) the account; false when there is no such name.</summary>
-    internal async Task<bool> SetLockAsync(long id, DateTimeOffset? lockedAt, CancellationToken cancellationToken)
+    // The account is no enabled administrator, or another enabled one remains. Part of the UPDATE
+    // itself, so the check and the change are one statement.
+    private const string AnotherAdministratorRemains = """
+        (role <> 'Administrator' OR locked_until_ms IS NOT NULL
+         OR EXISTS (SELECT 1 FROM operators other WHERE other.role = 'Administrator' AND other.locked_until_ms IS NULL AND other.id <> @id))
+        """;
+
+    /// <summary>
+    /// Locks (a time) or unlocks (null) the account; false when there is no such id or, with
+    /// <paramref name="keepAnAdministrator"/>, when it is the last enabled administrator.
+    /// </summary>
+    internal async Task<bool> SetLockAsync(long id, DateTimeOffset? lockedAt, CancellationToken cancellationToken, bool keepAnAdministrator = false)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE operators SET locked_until_ms = @lockedMs WHERE id = @id",
+            "UPDATE operators SET locked_until_ms = @lockedMs WHERE id = @id" + (keepAnAdministrator && lockedAt is not null ? " AND " + AnotherAdministratorRemains : ""),
             new { id, lockedMs = lockedAt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 
-    internal async Task<bool> SetRoleAsync(long id, OperatorRole role, CancellationToken cancellationToken)
+    /// <summary>False when there is no such id or, with <paramref name="keepAnAdministrator"/>, when it would demote the last enabled administrator.</summary>
+    internal async Task<bool> SetRoleAsync(long id, OperatorRole role, CancellationToken cancellationToken, bool keepAnAdministrator = false)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE operators SET role = @role WHERE id = @id",
+            "UPDATE operators SET role = @role WHERE id = @id" + (keepAnAdministrator && role != OperatorRole.Administrator ? " AND " + AnotherAdministratorRemains : ""),
             new { id, role = role.ToString() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    internal async Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE operators SET password_hash = @passwordHash WHERE id = @id", new { id, passwordHash }, cancellationToken: cancellationToken));
     }
 
     private static OperatorCredentials ToCredentials(Row r) => new(

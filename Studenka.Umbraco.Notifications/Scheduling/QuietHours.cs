@@ -1,15 +1,25 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Scheduling;
 
+/// <summary>One package's quiet hours, local times "HH:mm" (the window may cross midnight).</summary>
+public sealed record QuietWindow(int PackageId, string Start, string End)
+{
+    /// <summary>The configured windows (<see cref="CampaignOptions.QuietHours"/>), the default of the run-time setting.</summary>
+    public static IReadOnlyList<QuietWindow> FromOptions(CampaignOptions options) =>
+        [.. (options ?? throw new ArgumentNullException(nameof(options))).QuietHours
+            .Select(w => new QuietWindow(int.Parse(w.Key, NumberStyles.None, CultureInfo.InvariantCulture), w.Value.Start, w.Value.End))
+            .OrderBy(w => w.PackageId)];
+}
+
 /// <summary>
 /// When a message of a package may reach phones: a campaign due inside its package's quiet hours
 /// (the town's local time) waits for the window's end; a package without a window (crisis) goes at once.
+/// The windows are the current settings' (<c>Settings.RuntimeSettings.QuietHoursAsync</c>), the configuration's by default.
 /// </summary>
-public sealed class QuietHours(IOptions<CampaignOptions> options, TownCalendar calendar)
+public sealed class QuietHours(IReadOnlyList<QuietWindow> windows, TownCalendar calendar)
 {
     /// <summary>
     /// Within this of either end of the calendar a window's end (a day later, in a zone with an
@@ -56,7 +66,7 @@ public sealed class QuietHours(IOptions<CampaignOptions> options, TownCalendar c
     /// <summary>The package's window as local times, or null when it has none (or a zero-length one).</summary>
     public (TimeOnly Start, TimeOnly End)? Window(int packageId)
     {
-        if (!options.Value.QuietHours.TryGetValue(packageId.ToString(CultureInfo.InvariantCulture), out var window))
+        if (windows.FirstOrDefault(w => w.PackageId == packageId) is not { } window)
         {
             return null;
         }

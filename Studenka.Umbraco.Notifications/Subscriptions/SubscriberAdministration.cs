@@ -132,7 +132,7 @@ public sealed class SubscriberAdministration(
         await using (var connection = await connections.OpenAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            phone = await SubscriberRepository.DeleteAsync(connection, transaction, subscriberId, calendar.Today(), cancellationToken);
+            phone = await SubscriberRepository.DeleteAsync(connection, transaction, subscriberId, calendar.Today(), time.GetUtcNow(), cancellationToken);
             if (phone is null)
             {
                 return false;

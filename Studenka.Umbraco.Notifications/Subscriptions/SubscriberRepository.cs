@@ -102,7 +102,7 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await DeleteAsync(connection, transaction, id, statsDay, cancellationToken) is null)
+        if (await DeleteAsync(connection, transaction, id, statsDay, _time.GetUtcNow(), cancellationToken) is null)
         {
             return false;
         }
@@ -112,7 +112,7 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
     }
 
     /// <summary><see cref="DeleteAsync(long, string, CancellationToken)"/> inside the caller's transaction; returns the deleted number, or null when there was none.</summary>
-    public static async Task<string?> DeleteAsync(DbConnection connection, DbTransaction transaction, long id, string statsDay, CancellationToken cancellationToken)
+    public static async Task<string?> DeleteAsync(DbConnection connection, DbTransaction transaction, long id, string statsDay, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var phone = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT phone FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
@@ -122,7 +122,7 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
         }
 
         await SubscriberHistory.RecordAsync(connection, transaction,
-            await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken), new HashSet<CountKey>(), _time.GetUtcNow(), cancellationToken);
+            await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken), new HashSet<CountKey>(), now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));

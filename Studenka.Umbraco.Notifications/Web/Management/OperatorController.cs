@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Settings;
 
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
@@ -12,14 +11,12 @@ public sealed record MeView(
     string UserName, string DisplayName, string Role, string RoleName, IReadOnlyList<int> Packages,
     bool SeesPersonalData, bool MayExport, bool Administration, bool SeesRecipients, bool SeesStatistics = false);
 
-public sealed record TemplateItem(string Key, string Name, int Package, string Text);
-
 /// <summary>
 /// What the backoffice UI asks about the signed-in operator: the permissions of <see cref="OperatorPermissions"/>
 /// (so it hides exactly what the API refuses) and the prefilled texts this operator may send.
 /// </summary>
 [Route(RoutePrefix)]
-public sealed class OperatorController(IOperatorContext operators, IOptions<CampaignOptions> options) : ManagementApiControllerBase
+public sealed class OperatorController(IOperatorContext operators, RuntimeSettings settings) : ManagementApiControllerBase
 {
     [HttpGet("me")]
     public IActionResult Me()
@@ -34,19 +31,18 @@ public sealed class OperatorController(IOperatorContext operators, IOptions<Camp
             p.SeesPersonalData, p.MayExport, p.Administration, p.SeesRecipients, p.SeesStatistics));
     }
 
-    /// <summary>Only templates of packages this operator may send: an Editor gets no crisis templates.</summary>
+    /// <summary>Only templates of packages this operator may send: an Editor gets no crisis templates. The Settings' templates, else the configured ones.</summary>
     [HttpGet("templates")]
-    public IActionResult Templates()
+    public async Task<IActionResult> Templates(CancellationToken cancellationToken)
     {
         if (operators.Current is not { } actor)
         {
             return NobodySignedIn();
         }
 
-        return Ok(options.Value.Templates
-            .Where(t => actor.Permissions.MaySend(t.Value.Package))
-            .OrderBy(t => t.Value.Package).ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Select(t => new TemplateItem(t.Key, t.Value.Name, t.Value.Package, t.Value.Text))
+        return Ok((await settings.CurrentAsync(cancellationToken)).Templates
+            .Where(t => actor.Permissions.MaySend(t.Package))
+            .OrderBy(t => t.Package).ThenBy(t => t.Key, StringComparer.Ordinal)
             .ToList());
     }
 }

@@ -7,6 +7,9 @@ using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Settings;
+using Studenka.Umbraco.Notifications.Web;
+using Microsoft.Extensions.Logging.Abstractions;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Tests.Campaigns;
@@ -24,14 +27,17 @@ internal sealed class CampaignTestBed : IAsyncDisposable
         Database = database;
         Time = time;
         var calendar = new TownCalendar(Options.Create(new SubscriptionOptions()), time);
-        QuietHours = new QuietHours(Options.Create(options), calendar);
+        QuietHours = new QuietHours(QuietWindow.FromOptions(options), calendar);
         Areas = new AreaRepository(database.Connections);
-        Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), QuietHours, Options.Create(options),
-            Options.Create(new SmsOptions()), calendar, time, new AddressReview(database.Connections));
-        Repository = new CampaignRepository(database.Connections);
         Audit = new AuditLog(database.Connections, time);
-        Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), QuietHours, Audit, Signal, calendar, Options.Create(options), time);
-        Resend = new CampaignResend(database.Connections, Repository, QuietHours, Audit, Signal, time);
+        Settings = new RuntimeSettings(database.Connections, Audit, calendar, Options.Create(options), Options.Create(Sms),
+            Options.Create(new PrivacyOptions()), time, NullLogger<RuntimeSettings>.Instance);
+        Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), Settings, Options.Create(options),
+            Options.Create(Sms), calendar, time, new AddressReview(database.Connections));
+        Repository = new CampaignRepository(database.Connections);
+        Service = new CampaignService(database.Connections, Repository, Previews, new DeliveryProgressQuery(database.Connections), Settings, Audit, Signal, calendar,
+            Options.Create(options), Options.Create(Sms), time);
+        Resend = new CampaignResend(database.Connections, Repository, Settings, Audit, Signal, time);
         Recipients = new CampaignRecipients(database.Connections);
     }
 
@@ -40,6 +46,11 @@ internal sealed class CampaignTestBed : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public QuietHours QuietHours { get; }
+
+    public SmsOptions Sms { get; } = new();
+
+    /// <summary>The run-time settings over <c>options</c>, as the campaign services read them.</summary>
+    public RuntimeSettings Settings { get; }
 
     public AreaRepository Areas { get; }
 

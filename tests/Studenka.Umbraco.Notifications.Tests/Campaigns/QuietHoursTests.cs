@@ -12,7 +12,7 @@ public sealed class QuietHoursTests
     private const int Operational = 2;
 
     private static QuietHours Create(CampaignOptions? options = null) =>
-        new(Options.Create(options ?? new CampaignOptions()), new TownCalendar(Options.Create(new SubscriptionOptions()), new FakeTimeProvider()));
+        new(QuietWindow.FromOptions(options ?? new CampaignOptions()), new TownCalendar(Options.Create(new SubscriptionOptions()), new FakeTimeProvider()));
 
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0, int year = 2026) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 

@@ -40,6 +40,7 @@ public sealed partial class TableOwnershipTests
         ["subscription_settings"] = "Subscriptions",
         ["inbound_replies"] = "Subscriptions",
         ["manage_sessions"] = "Web",
+        ["runtime_settings"] = "Settings",
     };
 
     [GeneratedRegex(@"\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+([a-z_]+)\b")]

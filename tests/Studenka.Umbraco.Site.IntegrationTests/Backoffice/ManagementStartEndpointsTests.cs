@@ -41,8 +41,13 @@ public sealed class ManagementStartEndpointsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var manifests = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
-        var package = Assert.Single(manifests);
+        Assert.Equal(2, manifests.Count);
+        var package = Assert.Single(manifests, m => m!["id"]!.GetValue<string>() == "Studenka.Umbraco.Notifications");
         Assert.True(JsonNode.DeepEquals(served, package), package?.ToJsonString());
+        // The Site's own manifest adds only the Operators view, which an Umbraco site (no such file, no such API) never shows.
+        var siteManifest = Assert.Single(manifests, m => m!["id"]!.GetValue<string>() == "Studenka.Umbraco.Site");
+        var view = Assert.Single(siteManifest!["extensions"]!.AsArray());
+        Assert.Equal(("sectionView", "studenka-sms-operators"), (view!["type"]!.GetValue<string>(), view["elementName"]!.GetValue<string>()));
     }
 
     [Fact]

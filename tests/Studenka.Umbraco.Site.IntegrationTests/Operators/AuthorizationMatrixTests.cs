@@ -35,6 +35,9 @@ public abstract class AuthorizationMatrixTests
 
     protected abstract Task<IMatrixHost> StartHostAsync();
 
+    /// <summary>Endpoints only this host has (the Site's operators API), on top of <see cref="Rows"/>.</summary>
+    protected virtual IReadOnlyList<MatrixRow> HostRows { get; } = [];
+
     /// <summary>The callers this host can have (all by default).</summary>
     protected virtual IReadOnlyList<Caller> Callers { get; } = Enum.GetValues<Caller>();
 
@@ -95,6 +98,17 @@ public abstract class AuthorizationMatrixTests
         new("GET", $"{Api}/statistics/sms/export", _ => At("statistics/sms/export"), Unauthorized, Forbidden, Ok, Forbidden, Ok),
         new("GET", $"{Api}/settings/verification-cap", _ => At("settings/verification-cap"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("PUT", $"{Api}/settings/verification-cap", _ => At("settings/verification-cap", new { dailyCap = 600 }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/settings", _ => At("settings"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/quiet-hours", _ => At("settings/quiet-hours", new { quietHours = new[] { new { packageId = 2, start = "21:00", end = "07:00" } } }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/price", _ => At("settings/price", new { pricePerSegmentCzk = 0.9m }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/originators", _ => At("settings/originators", new { dispatch = new[] { "MP Studenka" } }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/templates", _ => At("settings/templates", new { templates = new[] { new { key = "povoden", name = "Povodeň", package = 1, text = "Povodeň" } } }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("PUT", $"{Api}/settings/privacy", _ => At("settings/privacy", new
+        {
+            controllerName = "Město Studénka", controllerIco = "00298468", controllerAddress = "nám. Republiky 762", contactEmail = "podatelna@studenka.cz",
+            smsProcessor = "MessageBird", emailPurpose = "Jen kvůli odběru.",
+        }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("DELETE", $"{Api}/settings/{{name}}", _ => At("settings/price"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/areas/needs-mapping", _ => At("areas/needs-mapping"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/areas/house-number-mismatches", _ => At("areas/house-number-mismatches"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         // Administrators get through to the mapping, which finds nothing to map.
@@ -130,7 +144,7 @@ public abstract class AuthorizationMatrixTests
 
         var endpoints = host.Endpoints.SelectMany(KeysOf).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(Rows.Select(r => r.Key).Order(StringComparer.Ordinal), endpoints);
+        Assert.Equal(Rows.Concat(HostRows).Select(r => r.Key).Order(StringComparer.Ordinal), endpoints);
     }
 
     [Fact]
@@ -139,7 +153,7 @@ public abstract class AuthorizationMatrixTests
         await using var host = await StartHostAsync();
         var wrong = new List<string>();
 
-        foreach (var row in Rows)
+        foreach (var row in Rows.Concat(HostRows))
         {
             foreach (var caller in Callers)
             {
@@ -174,4 +188,26 @@ public sealed class SiteAuthorizationMatrixTests : AuthorizationMatrixTests
     protected override IReadOnlyList<Caller> Callers { get; } = [Caller.Anonymous, Caller.Editor, Caller.Dispatch, Caller.Administrator];
 
     protected override async Task<IMatrixHost> StartHostAsync() => await SiteMatrixHost.StartAsync();
+
+    private const string Operators = "/umbraco/sms/api/v1/operators";
+
+    /// <summary>A fresh Editor account to act on, so each call finds its target as the row expects.</summary>
+    private static async Task<(string, object?)> OnNewEditor(IMatrixHost host, string suffix, object? body = null)
+    {
+        var userName = "cil-" + Guid.NewGuid().ToString("N")[..8];
+        await host.Services.GetRequiredService<OperatorAccounts>()
+            .CreateAsync(userName, "Cíl změny", OperatorRole.Editor, "Dlouhé-heslo-cíle-42", OperatorIdentity.System, CancellationToken.None);
+        return ($"{Operators}/{userName}{suffix}", body);
+    }
+
+    protected override IReadOnlyList<MatrixRow> HostRows { get; } =
+    [
+        new("GET", "umbraco/sms/api/v1/operators", _ => Task.FromResult<(string, object?)>((Operators, null)), 401, 403, 403, 403, 200),
+        new("POST", "umbraco/sms/api/v1/operators", _ => Task.FromResult<(string, object?)>((Operators,
+            new { userName = "nova-" + Guid.NewGuid().ToString("N")[..8], displayName = "Nová", role = "Editor", password = "Dlouhé-heslo-nové-42" })), 401, 403, 403, 403, 201),
+        new("POST", "umbraco/sms/api/v1/operators/{userName}/disable", h => OnNewEditor(h, "/disable"), 401, 403, 403, 403, 200),
+        new("POST", "umbraco/sms/api/v1/operators/{userName}/enable", h => OnNewEditor(h, "/enable"), 401, 403, 403, 403, 200),
+        new("PUT", "umbraco/sms/api/v1/operators/{userName}/role", h => OnNewEditor(h, "/role", new { role = "Dispatch" }), 401, 403, 403, 403, 200),
+        new("PUT", "umbraco/sms/api/v1/operators/{userName}/password", h => OnNewEditor(h, "/password", new { password = "Jiné-dlouhé-heslo-43" }), 401, 403, 403, 403, 200),
+    ];
 }

@@ -241,7 +241,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
         <dt>${this.#t('recipients')}</dt><dd data-testid="compose-recipients">${p.recipients}</dd>
         <dt>${this.#t('segments')}</dt><dd>${this.#segments()}</dd>
         <dt>${this.#t('cost')}</dt><dd data-testid="compose-cost">${this.#cost()}</dd>
-        ${p.quietHoursApply ? html`<dt>${this.#t('quietHours')}</dt><dd>${pragueTime(this, p.dueAt)}</dd>` : nothing}
+        ${p.quietHoursApply ? html`<dt>${this.#t('quietHours')}</dt><dd data-testid="compose-quiet-hours">${pragueTime(this, p.dueAt)}</dd>` : nothing}
         ${p.addressesNeedingMapping ? html`<dt>${this.#t('needsMapping')}</dt><dd>${p.addressesNeedingMapping}</dd>` : nothing}
       </dl>
     `;
