@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Settings;
 using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Statistics;
@@ -14,7 +14,7 @@ namespace Studenka.Umbraco.Notifications.Statistics;
 /// </summary>
 public sealed class StatisticsService(
     SubscriberHistory history, DeliveryStatistics deliveries, CampaignSummaries campaigns, AreaRepository areas,
-    TownCalendar calendar, TimeProvider time, IOptions<CampaignOptions> campaignOptions)
+    TownCalendar calendar, TimeProvider time, RuntimeSettings settings)
 {
     public const int MaxMonths = 60;
 
@@ -58,7 +58,8 @@ public sealed class StatisticsService(
     {
         var billed = (await deliveries.CountsAsync(range, cancellationToken)).Where(c => DeliveryOutcome.Billed(c.Outcome)).ToList();
         var summaries = await campaigns.GetAsync(billed.Select(c => c.CampaignId).Distinct().ToList(), cancellationToken);
-        var price = campaignOptions.Value.PricePerSegmentCzk;
+        // The price an administrator set in Settings (else the configured one), as the compose preview uses it.
+        var price = (await settings.CurrentAsync(cancellationToken)).PricePerSegmentCzk;
         var byMonth = range.Months.Select((month, i) =>
         {
             var inMonth = billed.Where(c => c.MonthIndex == i).ToList();

@@ -100,6 +100,15 @@ public sealed class StatisticsApiTests
         Assert.Equal((2L, 2L, 2 * price), (byMonth[2].GetProperty("sms").GetInt64(), byMonth[2].GetProperty("segments").GetInt64(), byMonth[2].GetProperty("costCzk").GetDecimal()));
         var byCampaignCsv = await admin.GetStringAsync(Api + "/deliveries/export?by=campaign&from=2026-12&to=2027-02");
         Assert.Contains($"{december},2,", byCampaignCsv, StringComparison.Ordinal);
+
+        // The price an administrator sets in Settings is the one the cost is counted at, at once.
+        using (var put = await admin.SendJsonAsync(HttpMethod.Put, "/umbraco/sms/api/v1/settings/price", new { pricePerSegmentCzk = 1.25m }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, put.StatusCode);
+        }
+
+        var repriced = await admin.GetFromJsonAsync<JsonElement>(Api + "/sms?from=2026-12&to=2027-02");
+        Assert.Equal(4 * 1.25m, repriced.GetProperty("byMonth")[0].GetProperty("costCzk").GetDecimal());
     }
 
     [Theory]
