@@ -39,7 +39,7 @@ public sealed class CampaignResend(
         catch (DbException)
         {
             // The unique index: another click or node resent it a moment earlier.
-            if (await CampaignRecipients.ResentAsAsync(connection, null, id, cancellationToken) is { } resend)
+            if (await CampaignTransitions.ResentAsAsync(connection, null, id, cancellationToken) is { } resend)
             {
                 return CampaignResult.Refused(AlreadyResent(resend));
             }
@@ -51,7 +51,7 @@ public sealed class CampaignResend(
     private async Task<CampaignResult> ResendAsync(DbConnection connection, Campaign original, OperatorIdentity actor, DateTimeOffset now, DateTimeOffset due, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await CampaignRecipients.ResentAsAsync(connection, transaction, original.Id, cancellationToken) is { } earlier)
+        if (await CampaignTransitions.ResentAsAsync(connection, transaction, original.Id, cancellationToken) is { } earlier)
         {
             return CampaignResult.Refused(AlreadyResent(earlier));
         }

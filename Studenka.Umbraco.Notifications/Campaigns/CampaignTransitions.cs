@@ -11,6 +11,31 @@ namespace Studenka.Umbraco.Notifications.Campaigns;
 /// </summary>
 public sealed class CampaignTransitions(IDbConnectionFactory connections)
 {
+    /// <summary>
+    /// A condition for Delivery's outbox statements (Campaigns owns the table, so the SQL that reads
+    /// it lives here): the campaign whose id is <paramref name="campaignId"/> is still being sent.
+    /// Evaluated in the statement that changes the outbox rows, so a cancel is seen at once.
+    /// </summary>
+    public static string IsBeingSent(string campaignId) =>
+        $"EXISTS (SELECT 1 FROM campaigns c WHERE c.id = {campaignId} AND c.state = '{CampaignStates.Sending}')";
+
+    /// <summary>What a campaign sends. Written when the campaign is created and never changed, so a sender may keep it.</summary>
+    public async Task<CampaignMessage> MessageAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var (body, encoding, originator) = await connection.QuerySingleAsync<(string Body, string Encoding, string? Originator)>(new CommandDefinition(
+            "SELECT body, encoding, originator FROM campaigns WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return new CampaignMessage(body, ParseEncoding(encoding), originator);
+    }
+
+    // The schema allows exactly these two; the campaign chose and counted its segments with them.
+    private static SmsEncoding ParseEncoding(string encoding) => encoding switch
+    {
+        "gsm7" => SmsEncoding.Gsm7,
+        "ucs2" => SmsEncoding.Ucs2,
+        _ => throw new InvalidOperationException($"Unknown campaign encoding '{encoding}'."),
+    };
+
     /// <summary>Scheduled campaigns whose time has come, oldest due first.</summary>
     public async Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -78,4 +103,12 @@ public sealed class CampaignTransitions(IDbConnectionFactory connections)
             WHERE id = @id
             """,
             new { id, resendOfId, count, nowMs }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The campaign that already resent <paramref name="campaignId"/>'s failures, if any.</summary>
+    public static Task<long?> ResentAsAsync(DbConnection connection, DbTransaction? transaction, long campaignId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM campaigns WHERE resend_of_campaign_id = @campaignId", new { campaignId }, transaction, cancellationToken: cancellationToken));
 }
+
+/// <summary>A campaign's text as it goes out; <see cref="Originator"/> null = the configured sender.</summary>
+public sealed record CampaignMessage(string Body, SmsEncoding Encoding, string? Originator);

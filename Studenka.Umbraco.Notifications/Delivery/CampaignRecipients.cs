@@ -75,22 +75,16 @@ public sealed class CampaignRecipients(IDbConnectionFactory connections)
             $"""
             INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms)
             SELECT @campaignId, o.address, 'pending', @firstAttempt, @nowMs
-            FROM outbox o JOIN subscribers s ON s.phone = o.address AND s.status = 'active'
-            WHERE o.campaign_id = @fromCampaignId AND {Failed}
-              AND EXISTS (SELECT 1 FROM subscriber_packages sp WHERE sp.subscriber_id = s.id AND sp.package_id IN (@packageId, @everything))
+            FROM outbox o
+            WHERE o.campaign_id = @fromCampaignId AND {Failed} AND {SubscriberAudience.StillSubscribed("o.address")}
             """,
             new
             {
-                campaignId, fromCampaignId, packageId, everything = TopicPackages.Everything, nowMs,
+                campaignId, fromCampaignId, PackageId = packageId, Everything = TopicPackages.Everything, nowMs,
                 firstAttempt = packageId == TopicPackages.Crisis ? 0 : due.ToUnixTimeMilliseconds(),
             },
             transaction, cancellationToken: cancellationToken));
         await CampaignTransitions.StartResendAsync(connection, transaction, campaignId, fromCampaignId, count, nowMs, cancellationToken);
         return count;
     }
-
-    /// <summary>The campaign that already resent <paramref name="campaignId"/>'s failures, if any.</summary>
-    public static Task<long?> ResentAsAsync(DbConnection connection, DbTransaction? transaction, long campaignId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT id FROM campaigns WHERE resend_of_campaign_id = @campaignId", new { campaignId }, transaction, cancellationToken: cancellationToken));
 }

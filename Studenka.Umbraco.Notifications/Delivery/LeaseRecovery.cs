@@ -12,7 +12,7 @@ public sealed class LeaseRecovery(IDbConnectionFactory connections, DeliveryNode
 {
     public const string CrashError = "outcome unknown after worker crash";
 
-    private const string ResolveSql = $"""
+    private static readonly string ResolveSql = $"""
         UPDATE outbox SET
             status = CASE WHEN status = 'sending' THEN 'unknown'
                           WHEN {OutboxClaims.StillWanted} THEN 'pending'

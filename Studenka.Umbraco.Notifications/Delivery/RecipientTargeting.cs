@@ -13,20 +13,11 @@ namespace Studenka.Umbraco.Notifications.Delivery;
 /// </summary>
 public sealed class RecipientTargeting(IDbConnectionFactory connections)
 {
-    private static string Matching(SqlDialect dialect) => $"""
-        FROM subscribers s
-        WHERE s.status = 'active'
-          AND EXISTS (SELECT 1 FROM subscriber_packages sp
-                      WHERE sp.subscriber_id = s.id AND sp.package_id IN (@PackageId, @Everything))
-          AND (@WholeTown = 1 OR EXISTS (SELECT 1 FROM subscriber_addresses a
-                      WHERE a.subscriber_id = s.id AND ({dialect.InList("a.city_part_id", "@CityPartIds")} OR {dialect.InList("a.street_id", "@StreetIds")})))
-        """;
-
     public async Task<int> CountAsync(CampaignAudience audience, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) " + Matching(connections.Dialect), Parameters(audience), cancellationToken: cancellationToken));
+            $"SELECT COUNT(*) FROM ({SubscriberAudience.PhonesSql(connections.Dialect)}) m", Parameters(audience), cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -35,25 +26,19 @@ public sealed class RecipientTargeting(IDbConnectionFactory connections)
     /// </summary>
     public static async Task<int> SnapshotAsync(DbConnection connection, DbTransaction transaction, long campaignId, CampaignAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(Parameters(audience));
+        var parameters = Parameters(audience);
         parameters.Add("CampaignId", campaignId);
         parameters.Add("Now", now.ToUnixTimeMilliseconds());
         parameters.Add("FirstAttempt", audience.PackageId == TopicPackages.Crisis ? 0 : now.ToUnixTimeMilliseconds());
         var dialect = SqlDialect.For(connection);
         var written = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, s.phone, 'pending', @FirstAttempt, @Now " + Matching(dialect),
+            $"INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms) SELECT @CampaignId, m.phone, 'pending', @FirstAttempt, @Now FROM ({SubscriberAudience.PhonesSql(dialect)}) m",
             parameters, transaction, cancellationToken: cancellationToken));
         // The claims that follow must be planned for the rows just written, not for the outbox as it was.
         await dialect.RowsAddedAsync(connection, transaction, "outbox", cancellationToken);
         return written;
     }
 
-    private static object Parameters(CampaignAudience audience) => new
-    {
-        audience.PackageId,
-        Everything = TopicPackages.Everything,
-        WholeTown = audience.IsWholeTown ? 1 : 0,
-        audience.CityPartIds,
-        audience.StreetIds,
-    };
+    private static DynamicParameters Parameters(CampaignAudience audience) =>
+        SubscriberAudience.Parameters(audience.PackageId, audience.CityPartIds, audience.StreetIds);
 }

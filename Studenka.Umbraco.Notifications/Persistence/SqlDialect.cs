@@ -18,7 +18,10 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string SkipLocked(string alias);
 
-    /// <summary>A column the planner must not pick an index for (SQLite picks the wrong one; PostgreSQL plans by statistics).</summary>
+    /// <summary>
+    /// A column the planner must not pick an index for: SQLite picks the wrong one, and PostgreSQL
+    /// plans by statistics that are stale within a campaign (taken at the snapshot, before any row moved on).
+    /// </summary>
     public abstract string NotIndexed(string column);
 
     /// <summary>

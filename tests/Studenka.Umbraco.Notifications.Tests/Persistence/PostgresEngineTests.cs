@@ -112,4 +112,23 @@ public sealed class PostgresEngineTests
         Assert.All(results, r => Assert.NotEmpty(r));
         Assert.All(await bed.OutboxAsync(1), r => Assert.Equal("claimed", r.Status));
     }
+
+    /// <summary>
+    /// Migration 0032 drops the foreign key outbox.campaign_id (a check per written row, most of a
+    /// million-row snapshot's time); what it guarded stays guarded: a sent campaign cannot vanish.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_campaign_with_outbox_rows_cannot_be_deleted()
+    {
+        await using var bed = await DeliveryBed.CreateAsync(engine: DatabaseProvider.PostgreSql);
+        var areas = await bed.AreasAsync();
+        await bed.AddSubscribersAsync(3, 2, areas.OtherPart);
+        var sent = await bed.AddCampaignAsync(packageId: 2);
+        Assert.Equal(1, await bed.Snapshotter.SnapshotDueAsync(CancellationToken.None));
+
+        await using var connection = await bed.Database.OpenAsync();
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("DELETE FROM campaigns WHERE id = @sent", new { sent }));
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE campaign_id = @sent", new { sent }));
+    }
 }

@@ -92,4 +92,39 @@ public sealed partial class TableOwnershipTests
         // The scan must see the writes it guards, or it proves nothing.
         Assert.Superset(new HashSet<string>(["campaigns", "outbox", "subscriber_addresses", "subscribers"]), written);
     }
+
+    [GeneratedRegex(@"\b(?:FROM|JOIN)\s+([a-z_]+)\b")]
+    private static partial Regex Read();
+
+    /// <summary>
+    /// Delivery's hot statements (claim, mark, snapshot, resend) need the campaign's state and the
+    /// subscribers' phones: they take them through Campaigns' and Subscriptions' own SQL fragments
+    /// (<c>CampaignTransitions.IsBeingSent</c>, <c>SubscriberAudience</c>), so a change to those
+    /// tables is made in one folder.
+    /// </summary>
+    [Fact]
+    public void Delivery_reads_other_features_tables_only_through_their_operations()
+    {
+        var root = Path.Combine(PackageSource(), "Delivery");
+        var foreign = new List<string>();
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        {
+            foreach (Match match in Read().Matches(File.ReadAllText(file)))
+            {
+                var table = match.Groups[1].Value;
+                if (Owners.TryGetValue(table, out var owner))
+                {
+                    read.Add(table);
+                    if (owner != "Delivery")
+                    {
+                        foreign.Add($"Delivery/{Path.GetFileName(file)} reads {table} (owned by {owner})");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(foreign);
+        Assert.Contains("outbox", read);
+    }
 }
