@@ -68,9 +68,11 @@ public sealed class BackOfficeApplications(IOpenIddictApplicationManager applica
             {
                 await (existing is null ? applications.CreateAsync(descriptor, cancellationToken).AsTask() : applications.UpdateAsync(existing, descriptor, cancellationToken).AsTask());
             }
-            catch (Exception e) when (e is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
+            catch (Exception e) when (e is DbUpdateException or OpenIddictExceptions.ConcurrencyException
+                || (existing is null && e is OpenIddictExceptions.ValidationException))
             {
-                // Another node seeded it at the same moment; the next request checks again.
+                // Another node seeded it at the same moment (two Sites starting together on PostgreSQL: OpenIddict's
+                // own "client identifier already exists" check, or the unique index); the next request checks again.
                 return;
             }
         }
