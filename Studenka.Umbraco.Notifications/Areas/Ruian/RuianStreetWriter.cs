@@ -27,7 +27,7 @@ internal static class RuianStreetWriter
         var addresses = await SubscriberAddressReads.CountByStreetAsync(connection, transaction, cancellationToken);
         var existing = (await connection.QueryAsync<StoredStreet>(new CommandDefinition("""
             SELECT s.id AS Id, s.city_part_id AS CityPartId, p.ruian_code AS PartCode, p.name AS PartName, s.name AS Name, s.ruian_code AS RuianCode,
-                   s.source AS Source, s.is_active AS IsActive, s.needs_mapping AS NeedsMapping, 0 AS Addresses
+                   s.source AS Source, s.is_active AS IsActive, s.needs_mapping AS NeedsMapping, CAST(0 AS BIGINT) AS Addresses
             FROM streets s JOIN city_parts p ON p.id = s.city_part_id
             WHERE p.municipality_code = @Municipality
             """, new { Municipality = municipality }, transaction, cancellationToken: cancellationToken)))

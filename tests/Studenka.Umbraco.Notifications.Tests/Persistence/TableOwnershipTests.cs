@@ -89,58 +89,32 @@ public sealed partial class TableOwnershipTests
         return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("The repository root was not found above the test binaries."), "Studenka.Umbraco.Notifications");
     }
 
+    /// <summary>Every table a pattern names in the package's SQL; words that are no table (English in a comment) are skipped.</summary>
+    private static List<(string Relative, string Folder, string Table, string Owner)> TablesNamed(Regex pattern) =>
+        (from file in SourceFiles()
+         from Match match in pattern.Matches(file.Text)
+         let table = match.Groups[1].Value
+         where Owners.ContainsKey(table)
+         select (file.Relative, file.Folder, table, Owners[table])).ToList();
+
     [Fact]
     public void Every_table_is_written_only_from_the_folder_of_the_feature_that_owns_it()
     {
-        var foreign = new List<string>();
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (relative, folder, text) in SourceFiles())
-        {
-            foreach (Match match in Write().Matches(text))
-            {
-                var table = match.Groups[1].Value;
-                if (!Owners.TryGetValue(table, out var owner))
-                {
-                    continue; // An English word after UPDATE in a comment, not a table.
-                }
+        var writes = TablesNamed(Write());
 
-                written.Add(table);
-                if (owner != folder)
-                {
-                    foreign.Add($"{relative} writes {table} (owned by {owner})");
-                }
-            }
-        }
-
-        Assert.Empty(foreign);
+        Assert.Empty(writes.Where(w => w.Owner != w.Folder).Select(w => $"{w.Relative} writes {w.Table} (owned by {w.Owner})"));
         // The scan must see the writes it guards, or it proves nothing.
-        Assert.Superset(new HashSet<string>(["campaigns", "outbox", "subscriber_addresses", "subscribers"]), written);
+        Assert.Superset(new HashSet<string>(["campaigns", "outbox", "subscriber_addresses", "subscribers"]), writes.Select(w => w.Table).ToHashSet());
     }
 
     [Fact]
     public void Another_features_table_is_read_only_where_one_statement_needs_both()
     {
-        var foreign = new List<string>();
-        var read = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (relative, folder, text) in SourceFiles())
-        {
-            foreach (Match match in Read().Matches(text))
-            {
-                var table = match.Groups[1].Value;
-                if (!Owners.TryGetValue(table, out var owner))
-                {
-                    continue; // "from" in a comment or a string, not a table.
-                }
+        var reads = TablesNamed(Read());
 
-                read.Add(table);
-                if (owner != folder && !(AllowedForeignReads.TryGetValue(relative, out var allowed) && allowed.Contains(table)))
-                {
-                    foreign.Add($"{relative} reads {table} (owned by {owner})");
-                }
-            }
-        }
-
-        Assert.Empty(foreign.Distinct());
-        Assert.Superset(new HashSet<string>(["campaigns", "outbox", "streets", "subscriber_addresses", "subscribers"]), read);
+        Assert.Empty(reads
+            .Where(r => r.Owner != r.Folder && !(AllowedForeignReads.TryGetValue(r.Relative, out var allowed) && allowed.Contains(r.Table)))
+            .Select(r => $"{r.Relative} reads {r.Table} (owned by {r.Owner})").Distinct());
+        Assert.Superset(new HashSet<string>(["campaigns", "outbox", "streets", "subscriber_addresses", "subscribers"]), reads.Select(r => r.Table).ToHashSet());
     }
 }
