@@ -74,7 +74,7 @@ public sealed class AddressMapping(IDbConnectionFactory connections, AuditLog au
         }
 
         var key = StreetNames.Key(name!);
-        var typed = (await AddressReview.TypedStreetsAsync(connection, transaction, cityPartId, cancellationToken))
+        var typed = (await SubscriberAddressReads.TypedStreetsAsync(connection, transaction, cityPartId, cancellationToken))
             .Where(t => StreetNames.Key(t.Text) == key).ToList();
         if (typed.Count == 0)
         {
@@ -94,7 +94,7 @@ public sealed class AddressMapping(IDbConnectionFactory connections, AuditLog au
         SubscriberAddressMoves.MoveStreetAsync(connection, transaction, fromStreetId, toStreetId, toPartId, cancellationToken);
 
     /// <summary>Puts typed addresses on a register street (through Subscriptions).</summary>
-    internal static Task<int> MoveTypedAsync(DbConnection connection, DbTransaction transaction, IEnumerable<AddressReview.TypedStreet> typed, long toStreetId, long toPartId, CancellationToken cancellationToken) =>
+    internal static Task<int> MoveTypedAsync(DbConnection connection, DbTransaction transaction, IEnumerable<TypedStreet> typed, long toStreetId, long toPartId, CancellationToken cancellationToken) =>
         SubscriberAddressMoves.MoveTypedAsync(connection, transaction, typed.Select(t => (t.SubscriberId, t.Position)), toStreetId, toPartId, cancellationToken);
 
     private static Task<StreetInfo?> FindStreetAsync(DbConnection connection, DbTransaction transaction, long? id, CancellationToken cancellationToken) =>

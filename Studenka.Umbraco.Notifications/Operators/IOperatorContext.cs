@@ -1,7 +1,7 @@
 namespace Studenka.Umbraco.Notifications.Operators;
 
 /// <summary>Who is acting, as written into campaigns and the audit log, and with which role (see <see cref="OperatorPermissions"/>).</summary>
-/// <param name="Id">Stable identifier for the audit log (the backoffice user's key; the standalone operator's user name).</param>
+/// <param name="Id">Stable identifier for the audit log (the backoffice user name).</param>
 /// <param name="Role">Null for an actor that is only written to the audit log (a failed login, the command line): no permission at all.</param>
 public sealed record OperatorIdentity(string Id, string DisplayName, OperatorRole? Role = null)
 {

@@ -44,6 +44,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public SqlDialect Dialect { get; } = new SqliteDialect();
 
+    /// <summary>The connection string with the resolved file, for a host component that opens the same database (the Site's sign-in store).</summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>Full path of the database file (for logs and the README's promises).</summary>
     public string DataSource { get; }
 

@@ -4,7 +4,7 @@ using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Notifications.Subscriptions;
 
-/// <summary>A reserved right to send one automatic reply; give it back if the SMS did not go.</summary>
+/// <summary>A reserved right to send one automatic reply (the reply is queued in the outbox, which retries it).</summary>
 public sealed record InboundReplyReservation(string PhoneHash, string Day);
 
 /// <summary>
@@ -35,12 +35,5 @@ public sealed class InboundReplyGuard(IDbConnectionFactory connections, Installa
                 "DELETE FROM inbound_replies WHERE day < @Day", reservation, transaction, cancellationToken: cancellationToken));
             return inserted == 1 ? reservation : null;
         }, cancellationToken);
-    }
-
-    public async Task ReleaseAsync(InboundReplyReservation reservation, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM inbound_replies WHERE phone_hash = @PhoneHash AND day = @Day", reservation, cancellationToken: cancellationToken));
     }
 }

@@ -7,7 +7,6 @@ public enum SignUpOutcome
     /// <summary>The number already subscribes: it was told so by SMS, and the page answers as for <see cref="CodeSent"/>.</summary>
     AlreadyActive,
     Throttled,
-    SmsFailed,
 }
 
 public sealed record SignUpResult(SignUpOutcome Outcome, SignUpAttempt? Attempt = null, IReadOnlyList<FieldError>? Errors = null, ThrottleDecision? Throttle = null)
@@ -21,7 +20,6 @@ public enum CodeRequestOutcome
     InvalidPhone,
     NothingPending,
     Throttled,
-    SmsFailed,
 }
 
 public sealed record CodeRequestResult(CodeRequestOutcome Outcome, string? Phone = null, string? Error = null, ThrottleDecision? Throttle = null);

@@ -48,19 +48,18 @@ public sealed class SubscriptionService(
             return new(SignUpOutcome.Throttled, attempt, Throttle: reservation);
         }
 
-        bool active;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken))
+        // Serializable, and run again when it lost to a concurrent one (PostgreSQL 40001): a new code, the same outcome.
+        var active = await connections.InTransactionAsync(IsolationLevel.Serializable, async (connection, transaction) =>
         {
             var now = time.GetUtcNow();
             await SubscriberRepository.PurgeStalePendingAsync(connection, transaction, now.AddDays(-1), cancellationToken);
-            active = await ActiveIdAsync(connection, transaction, attempt.Phone, cancellationToken) is not null;
+            var isActive = await ActiveIdAsync(connection, transaction, attempt.Phone, cancellationToken) is not null;
             // An active number's attempt has no data to confirm: its code, sent with the notice, opens management instead.
             var code = await codes.IssueSignUpAsync(connection, transaction, attempt,
-                active ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
-            await EnqueueAsync(connection, transaction, attempt.Phone, active ? texts.AlreadySubscribed(code) : texts.SignupCode(code), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+                isActive ? null : new PendingSignUp(details, options.Value.ConsentTextVersion, now.ToUnixTimeMilliseconds()), cancellationToken);
+            await EnqueueAsync(connection, transaction, attempt.Phone, isActive ? texts.AlreadySubscribed(code) : texts.SignupCode(code), cancellationToken);
+            return isActive;
+        }, cancellationToken);
 
         outbox.Wake();
         return new(active ? SignUpOutcome.AlreadyActive : SignUpOutcome.CodeSent, attempt);
@@ -159,25 +158,27 @@ public sealed class SubscriptionService(
             return new(check);
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
         if (check.SignUp is not { } signUp)
         {
             // The number already subscribes and its owner typed the code the notice carried: the next
             // step is managing the subscription, without a second code (and a second cooldown).
+            await using var connection = await connections.OpenAsync(cancellationToken);
             return await ActiveIdAsync(connection, null, attempt.Phone, cancellationToken) is { } activeId
                 ? new(check, activeId, AlreadyActive: true)
                 : new(new CodeCheck(CodeCheckOutcome.NoCode));
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var (id, activated) = await SubscriberRepository.ActivateSignUpAsync(connection, transaction, attempt.Phone, signUp, time.GetUtcNow(), cancellationToken);
-        await VerificationCodes.DeleteSignUpsAsync(connection, transaction, attempt.Phone, cancellationToken);
-        if (activated)
+        var id = await connections.InTransactionAsync(IsolationLevel.Serializable, async (connection, transaction) =>
         {
-            await SubscriberRepository.IncrementStatAsync(connection, transaction, calendar.Today(), "activated", cancellationToken);
-        }
+            var (subscriberId, activated) = await SubscriberRepository.ActivateSignUpAsync(connection, transaction, attempt.Phone, signUp, time.GetUtcNow(), cancellationToken);
+            await VerificationCodes.DeleteSignUpsAsync(connection, transaction, attempt.Phone, cancellationToken);
+            if (activated)
+            {
+                await SubscriberRepository.IncrementStatAsync(connection, transaction, calendar.Today(), "activated", cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            return subscriberId;
+        }, cancellationToken);
         return new(check, id);
     }
 

@@ -37,18 +37,18 @@ public sealed class VerificationCap(IDbConnectionFactory connections, AuditLog a
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dailyCap, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(dailyCap, Max);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var before = await EffectiveAsync(connection, transaction, options.Value.DailyVerificationSmsCap, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO subscription_settings (name, value, updated_at_ms, updated_by) VALUES (@SettingName, @dailyCap, @at, @by)
-            ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at_ms = excluded.updated_at_ms, updated_by = excluded.updated_by
-            """, new { SettingName, dailyCap, at = time.GetUtcNow().ToUnixTimeMilliseconds(), by = actor.DisplayName }, transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(connection, transaction, actor, "sms.verification-cap.changed", calendar.Today(),
-            string.Create(CultureInfo.InvariantCulture, $"Denní limit ověřovacích SMS: {before} → {dailyCap} (výchozí z konfigurace {options.Value.DailyVerificationSmsCap})."), cancellationToken);
-        var view = await ViewAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return view;
+        // Two administrators at once: the loser runs again (PostgreSQL 40001), so its audit line names the value it really replaced.
+        return await connections.InTransactionAsync(IsolationLevel.Serializable, async (connection, transaction) =>
+        {
+            var before = await EffectiveAsync(connection, transaction, options.Value.DailyVerificationSmsCap, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO subscription_settings (name, value, updated_at_ms, updated_by) VALUES (@SettingName, @dailyCap, @at, @by)
+                ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at_ms = excluded.updated_at_ms, updated_by = excluded.updated_by
+                """, new { SettingName, dailyCap, at = time.GetUtcNow().ToUnixTimeMilliseconds(), by = actor.DisplayName }, transaction, cancellationToken: cancellationToken));
+            await audit.AppendAsync(connection, transaction, actor, "sms.verification-cap.changed", calendar.Today(),
+                string.Create(CultureInfo.InvariantCulture, $"Denní limit ověřovacích SMS: {before} → {dailyCap} (výchozí z konfigurace {options.Value.DailyVerificationSmsCap})."), cancellationToken);
+            return await ViewAsync(connection, transaction, cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task<VerificationCapView> ViewAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)

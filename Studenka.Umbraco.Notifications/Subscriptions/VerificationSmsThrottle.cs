@@ -21,7 +21,7 @@ public enum ThrottleOutcome
 }
 
 /// <summary>A limit's answer; when refused, <see cref="RetryAt"/> is the true moment (in the town's time) it lets the request through.</summary>
-public sealed record ThrottleDecision(ThrottleOutcome Outcome, long? ReservationId = null, int RetryAfterSeconds = 0, DateTimeOffset? RetryAt = null)
+public sealed record ThrottleDecision(ThrottleOutcome Outcome, int RetryAfterSeconds = 0, DateTimeOffset? RetryAt = null)
 {
     public bool IsAllowed => Outcome == ThrottleOutcome.Allowed;
 }
@@ -30,8 +30,9 @@ public sealed record ThrottleDecision(ThrottleOutcome Outcome, long? Reservation
 /// Every limit on the SMS residents can trigger (codes and the notices that replace them): per number
 /// (cooldown, 24 h), per client address and per network (window, 24 h), and the site-wide daily cap.
 /// Kept in the database so it holds across restarts and nodes. Only an SMS about to be sent takes a
-/// reservation (a typo in the form costs nothing), and a reservation is released if the gateway did
-/// not take the SMS. Administrators are alerted (log + audit) when the daily cap is near and reached.
+/// reservation (a typo in the form costs nothing); the SMS leaves through the outbox, which retries
+/// it, so a reservation is never given back. Administrators are alerted (log + audit) when the daily
+/// cap is near and reached.
 /// </summary>
 public sealed class VerificationSmsThrottle(
     IDbConnectionFactory connections,
@@ -49,8 +50,6 @@ public sealed class VerificationSmsThrottle(
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var window = TimeSpan.FromMinutes(o.IpWindowMinutes);
         var network = ClientNetwork.Of(client, o.NetworkPrefixLengthV4, o.NetworkPrefixLengthV6);
         // The log outlives a cancelled subscription, so it keeps only keyed hashes of the number and
         // the address; the key is random per installation, so they cannot be tried offline without the database.
@@ -59,13 +58,28 @@ public sealed class VerificationSmsThrottle(
             await secrets.KeyedHashAsync(HashKey, "ip:" + network.Address, cancellationToken),
             network.Network is { } n ? await secrets.KeyedHashAsync(HashKey, "net:" + n, cancellationToken) : null);
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        // Serializable, so every limit holds under concurrency; a transaction that lost a race runs again (PostgreSQL 40001).
+        var (decision, alerts, sent, cap) = await connections.InTransactionAsync(IsolationLevel.Serializable, (connection, transaction) =>
+            ReserveAsync(connection, transaction, keys, now, cancellationToken), cancellationToken);
+        foreach (var alert in alerts)
+        {
+            logger.LogWarning("Daily verification SMS cap: {Alert} ({Sent} of {Cap} today). An administrator can raise it: PUT umbraco/sms/api/v1/settings/verification-cap", alert, sent, cap);
+        }
+
+        return decision;
+    }
+
+    private async Task<(ThrottleDecision Decision, List<string> Alerts, long Sent, int Cap)> ReserveAsync(
+        DbConnection connection, DbTransaction transaction, Keys keys, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var window = TimeSpan.FromMinutes(o.IpWindowMinutes);
         var last = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT MAX(sent_at_ms) FROM verification_sms_log WHERE phone_hash = @Phone", keys, transaction, cancellationToken: cancellationToken));
         if (last + (o.ResendCooldownSeconds * 1000L) is { } cooldownEnds && cooldownEnds > nowMs)
         {
-            return Refused(ThrottleOutcome.Cooldown, cooldownEnds);
+            return (Refused(ThrottleOutcome.Cooldown, cooldownEnds), [], 0, 0);
         }
 
         var day = TimeSpan.FromDays(1);
@@ -79,7 +93,7 @@ public sealed class VerificationSmsThrottle(
                     : null;
         if (blocked is not null)
         {
-            return blocked;
+            return (blocked, [], 0, 0);
         }
 
         var dayStart = calendar.StartOfToday().ToUnixTimeMilliseconds();
@@ -88,31 +102,18 @@ public sealed class VerificationSmsThrottle(
             "SELECT COUNT(*) FROM verification_sms_log WHERE sent_at_ms >= @dayStart", new { dayStart }, transaction, cancellationToken: cancellationToken));
         if (today >= cap)
         {
-            return Refused(ThrottleOutcome.GlobalDailyCap, calendar.FromLocal(calendar.ToLocal(now).Date.AddDays(1)).ToUnixTimeMilliseconds());
+            return (Refused(ThrottleOutcome.GlobalDailyCap, calendar.FromLocal(calendar.ToLocal(now).Date.AddDays(1)).ToUnixTimeMilliseconds()), [], 0, 0);
         }
 
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "INSERT INTO verification_sms_log (phone_hash, client_hash, network_hash, sent_at_ms) VALUES (@Phone, @Client, @Network, @at) RETURNING id",
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO verification_sms_log (phone_hash, client_hash, network_hash, sent_at_ms) VALUES (@Phone, @Client, @Network, @at)",
             new { keys.Phone, keys.Client, keys.Network, at = nowMs }, transaction, cancellationToken: cancellationToken));
         // Old entries are useless for every limit above; trimming here keeps the table small.
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM verification_sms_log WHERE sent_at_ms < @before",
             new { before = now.AddDays(-2).ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
         var alerts = await AlertAsync(connection, transaction, (int)today + 1, cap, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        foreach (var alert in alerts)
-        {
-            logger.LogWarning("Daily verification SMS cap: {Alert} ({Sent} of {Cap} today). An administrator can raise it: PUT umbraco/sms/api/v1/settings/verification-cap", alert, today + 1, cap);
-        }
-
-        return new(ThrottleOutcome.Allowed, id);
-    }
-
-    public async Task ReleaseAsync(long reservationId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM verification_sms_log WHERE id = @reservationId", new { reservationId }, cancellationToken: cancellationToken));
+        return (new(ThrottleOutcome.Allowed), alerts, today + 1, cap);
     }
 
     /// <summary>

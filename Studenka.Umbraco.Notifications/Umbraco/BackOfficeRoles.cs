@@ -27,8 +27,11 @@ public sealed class BackOfficeRoles(IOptions<OperatorOptions> options)
             : OperatorRole.Editor;
     }
 
-    /// <summary>The operator as campaigns and the audit log name them, or null when the user may not use the section.</summary>
+    /// <summary>
+    /// The operator as campaigns and the audit log name them ("Name (user name)", readable in the log;
+    /// the same for an Umbraco user and the Site's operator), or null when the user may not use the section.
+    /// </summary>
     public OperatorIdentity? IdentityOf(IUser user) => RoleOf(user) is { } role
-        ? new OperatorIdentity(user.Key.ToString(), string.IsNullOrWhiteSpace(user.Name) ? user.Username : user.Name, role) { UserName = user.Username }
+        ? new OperatorIdentity(user.Username, string.IsNullOrWhiteSpace(user.Name) ? user.Username : user.Name, role) { UserName = user.Username }
         : null;
 }

@@ -40,8 +40,7 @@ public sealed class ManageController(
             // A number that does not subscribe gets an SMS saying so, and the same page: nobody learns who subscribes.
             CodeRequestOutcome.CodeSent => RedirectToAction(nameof(Code), new { t = session.PhoneToken(result.Phone!) }),
             CodeRequestOutcome.InvalidPhone => Page("ManageStart", new MessagePageModel("Správa odběru", result.Error!), StatusCodes.Status400BadRequest),
-            CodeRequestOutcome.Throttled => Throttled(result.Throttle, "/sms/sprava", "Zpět na správu odběru"),
-            _ => SmsFailed(),
+            _ /* Throttled */ => Throttled(result.Throttle, "/sms/sprava", "Zpět na správu odběru"),
         };
     }
 

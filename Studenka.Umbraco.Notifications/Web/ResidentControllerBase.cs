@@ -53,9 +53,6 @@ public abstract class ResidentControllerBase : Controller
         return Message(StatusCodes.Status429TooManyRequests, "Příliš mnoho požadavků", text, backUrl, backText);
     }
 
-    protected IActionResult SmsFailed() => Message(StatusCodes.Status503ServiceUnavailable, "SMS se nepodařilo odeslat",
-        "Ověřovací SMS se teď nepodařilo odeslat. Zkuste to prosím za několik minut; vaše údaje nejsou ztraceny.");
-
     protected internal static string CodeError(CodeCheck check) => check.Outcome switch
     {
         CodeCheckOutcome.Wrong => $"Kód nesouhlasí. Zbývá pokusů: {check.AttemptsLeft}.",

@@ -38,8 +38,7 @@ public sealed class SubscriptionController(
             // An active number is answered like any other (its owner was told by SMS): the page must not tell who subscribes.
             SignUpOutcome.CodeSent or SignUpOutcome.AlreadyActive => RedirectToAction(nameof(Confirm), new { t = session.SignUpToken(result.Attempt!) }),
             SignUpOutcome.Invalid => Page("SignUp", await FormView(form, result.FieldErrors, cancellationToken), StatusCodes.Status400BadRequest),
-            SignUpOutcome.Throttled => Throttled(result.Throttle, "/sms/prihlaska", "Zpět na přihlášku"),
-            _ => SmsFailed(),
+            _ /* Throttled */ => Throttled(result.Throttle, "/sms/prihlaska", "Zpět na přihlášku"),
         };
     }
 
@@ -87,10 +86,9 @@ public sealed class SubscriptionController(
         return result.Outcome switch
         {
             CodeRequestOutcome.CodeSent => Page("ConfirmSignUp", new CodePageModel(t!, PhoneNumberNormalizer.Display(attempt.Phone), Notice: "Poslali jsme nový kód. Starý kód už neplatí.")),
-            CodeRequestOutcome.Throttled => Throttled(result.Throttle, "/sms/overeni?t=" + Uri.EscapeDataString(t!), "Zpět na zadání kódu"),
             CodeRequestOutcome.NothingPending => Message(StatusCodes.Status400BadRequest, "Přihláška nenalezena",
                 "K tomuto číslu nečeká žádná přihláška na ověření. Možná je už aktivní, nebo vypršela.", "/sms/prihlaska", "Vyplnit přihlášku znovu"),
-            _ => SmsFailed(),
+            _ /* Throttled */ => Throttled(result.Throttle, "/sms/overeni?t=" + Uri.EscapeDataString(t!), "Zpět na zadání kódu"),
         };
     }
 

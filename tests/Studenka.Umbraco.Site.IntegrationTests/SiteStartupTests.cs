@@ -2,6 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.FakeMessageBird;
 using Studenka.Umbraco.Testing;
 
@@ -24,6 +28,31 @@ public sealed class SiteStartupTests
 
         Assert.Contains("[schema_migrations]", before, StringComparison.Ordinal);
         Assert.Contains("Nová Horka", before, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_relative_SQLite_path_is_one_file_under_the_content_root_for_the_package_and_the_sign_in_alike()
+    {
+        string contentRoot;
+        using (var probe = new StudenkaSiteFactory())
+        {
+            contentRoot = probe.Services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(directory, "relative.db");
+        using var site = new StudenkaSiteFactory(new Dictionary<string, string?>
+        {
+            ["Studenka:Persistence:Provider"] = "Sqlite",
+            ["Studenka:Persistence:ConnectionString"] = $"Data Source={Path.GetRelativePath(contentRoot, file)}",
+        }, directory);
+
+        using var client = await site.CreateOperatorClientAsync(OperatorRole.Editor, "relativni");
+
+        await using var db = new SqliteConnection($"Data Source={file};Pooling=False");
+        await db.OpenAsync();
+        Assert.Equal(1, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM operators WHERE user_name = 'relativni'"));
+        Assert.True(await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM OpenIddictTokens") > 0, "the sign-in's tokens are in the package's file");
     }
 
     [Fact]

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Tokens;
 using Npgsql;
+using OpenIddict.Server;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Testing;
@@ -21,6 +23,14 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDatabase;
+
+    /// <summary>
+    /// One RSA pair for every host of the test process. The Site makes ephemeral ones at each start,
+    /// and generating two 2048-bit keys cost each host seconds on a loaded machine (most of a short
+    /// test). They sign nothing that is checked: tokens are Data Protection payloads (the Site's comment).
+    /// </summary>
+    private static readonly Lazy<(RsaSecurityKey Signing, RsaSecurityKey Encryption)> ServerKeys = new(() =>
+        (new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)), new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048))));
 
     /// <summary>The engine this run of the suite uses (one switch for every test).</summary>
     public static DatabaseProvider Engine { get; } =
@@ -124,6 +134,14 @@ public class StudenkaSiteFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddOpenIddict().AddServer(o => o
+                .Configure(options =>
+                {
+                    options.SigningCredentials.Clear();
+                    options.EncryptionCredentials.Clear();
+                })
+                .AddSigningKey(ServerKeys.Value.Signing)
+                .AddEncryptionKey(ServerKeys.Value.Encryption));
         });
     }
 

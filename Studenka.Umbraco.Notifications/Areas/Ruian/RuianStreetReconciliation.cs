@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Areas.Ruian;
 
@@ -51,7 +52,7 @@ internal static class RuianStreetReconciliation
             retired.Add($"{street.Name} ({street.PartName})");
         }
 
-        var typed = await AddressReview.TypedStreetsAsync(connection, transaction, null, cancellationToken);
+        var typed = await SubscriberAddressReads.TypedStreetsAsync(connection, transaction, null, cancellationToken);
         foreach (var group in typed.GroupBy(t => (t.PartCode, Key: StreetNames.Key(t.Text))))
         {
             if (Match(byKey, group.Key.Key, group.Key.PartCode) is { } target)

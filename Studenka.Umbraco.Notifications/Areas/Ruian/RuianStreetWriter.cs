@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Areas.Ruian;
 
@@ -23,13 +24,14 @@ internal static class RuianStreetWriter
     public static async Task<StreetChanges> WriteAsync(
         DbConnection connection, DbTransaction transaction, RuianImportPlan plan, Dictionary<long, long> partIds, long municipality, CancellationToken cancellationToken)
     {
+        var addresses = await SubscriberAddressReads.CountByStreetAsync(connection, transaction, cancellationToken);
         var existing = (await connection.QueryAsync<StoredStreet>(new CommandDefinition("""
             SELECT s.id AS Id, s.city_part_id AS CityPartId, p.ruian_code AS PartCode, p.name AS PartName, s.name AS Name, s.ruian_code AS RuianCode,
-                   s.source AS Source, s.is_active AS IsActive, s.needs_mapping AS NeedsMapping,
-                   (SELECT COUNT(*) FROM subscriber_addresses a WHERE a.street_id = s.id) AS Addresses
+                   s.source AS Source, s.is_active AS IsActive, s.needs_mapping AS NeedsMapping, CAST(0 AS BIGINT) AS Addresses
             FROM streets s JOIN city_parts p ON p.id = s.city_part_id
             WHERE p.municipality_code = @Municipality
             """, new { Municipality = municipality }, transaction, cancellationToken: cancellationToken)))
+            .Select(s => s with { Addresses = addresses.GetValueOrDefault(s.Id) })
             .ToDictionary(s => (s.CityPartId, s.Name));
         var partNames = plan.Parts.ToDictionary(p => p.Code, p => p.Name);
         var register = new List<RegisterStreet>();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
@@ -24,8 +23,7 @@ public static class BackOfficeAuthServiceCollectionExtensions
     {
         services.AddOptions<BackOfficeAuthOptions>().Bind(configuration.GetSection(BackOfficeAuthOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
-        services.AddDbContext<BackOfficeAuthDbContext>((sp, o) =>
-            BackOfficeAuthStore.Configure(o, sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddDbContext<BackOfficeAuthDbContext>((sp, o) => BackOfficeAuthStore.Configure(o, sp));
         services.AddSingleton<BackOfficeTokenCookies>();
         services.AddSingleton<LoginAttemptLimiter>();
         services.AddScoped<BackOfficeApplications>();
@@ -86,8 +84,6 @@ public static class BackOfficeAuthServiceCollectionExtensions
         services.AddSingleton<IBackOfficeSecurityAccessor, SiteBackOfficeSecurityAccessor>();
         services.AddSingleton<IOperatorSessions, OperatorTokenSessions>();
         services.AddStudenkaBackOfficeOperators();
-        services.RemoveAll<IOperatorContext>();
-        services.AddSingleton<IOperatorContext, SiteOperatorContext>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Site.Backoffice.Auth;
@@ -14,33 +14,20 @@ public sealed class BackOfficeAuthDbContext(DbContextOptions<BackOfficeAuthDbCon
 /// </summary>
 internal static class BackOfficeAuthStore
 {
-    public static void Configure(DbContextOptionsBuilder options, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>The package's own connection: its validated options and, for SQLite, the file its factory resolved (relative to the content root).</summary>
+    public static void Configure(DbContextOptionsBuilder options, IServiceProvider services)
     {
-        var section = configuration.GetSection(PersistenceOptions.SectionName);
-        // The same defaults and provider names as the package's PersistenceOptions.
-        var connectionString = section["ConnectionString"] ?? PersistenceOptions.DefaultSqliteConnectionString;
-        if (Enum.TryParse<DatabaseProvider>(section["Provider"], ignoreCase: true, out var provider) && provider == DatabaseProvider.PostgreSql)
+        switch (services.GetRequiredService<IDbConnectionFactory>())
         {
-            options.UseNpgsql(connectionString);
-        }
-        else
-        {
-            options.UseSqlite(SqliteConnectionString(connectionString, environment));
+            case SqliteConnectionFactory sqlite:
+                options.UseSqlite(sqlite.ConnectionString);
+                break;
+            default:
+                options.UseNpgsql(services.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString);
+                break;
         }
 
         options.UseOpenIddict();
-    }
-
-    /// <summary>The same file the package opens: a relative Data Source is under the content root.</summary>
-    private static string SqliteConnectionString(string connectionString, IHostEnvironment environment)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
-        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(environment.ContentRootPath, builder.DataSource));
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>

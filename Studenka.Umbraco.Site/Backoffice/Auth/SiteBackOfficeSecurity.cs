@@ -61,12 +61,3 @@ internal sealed class SiteBackOfficeSecurityAccessor(IHttpContextAccessor access
         public bool UserHasSectionAccess(string section, IUser user) => user.AllowedSections.Contains(section, StringComparer.Ordinal);
     }
 }
-
-/// <summary>
-/// Who acts, for campaigns and the audit log: the Site's operator by user name (as before the
-/// backoffice sign-in), not the Core user's derived key.
-/// </summary>
-internal sealed class SiteOperatorContext(IHttpContextAccessor accessor) : IOperatorContext
-{
-    public OperatorIdentity? Current => accessor.HttpContext is { } context ? RequestOperator.Get(context, context.User)?.Identity : null;
-}

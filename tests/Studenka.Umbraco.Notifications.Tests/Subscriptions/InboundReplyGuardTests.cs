@@ -56,17 +56,6 @@ public sealed class InboundReplyGuardTests
     }
 
     [Fact]
-    public async Task A_released_reservation_lets_the_number_be_answered_again()
-    {
-        await using var db = await TestDatabase.CreateAsync(_time);
-        var guard = Guard(db);
-
-        await guard.ReleaseAsync((await guard.TryReserveAsync("+420601123456", CancellationToken.None))!, CancellationToken.None);
-
-        Assert.NotNull(await guard.TryReserveAsync("+420601123456", CancellationToken.None));
-    }
-
-    [Fact]
     public async Task The_log_keeps_no_phone_number()
     {
         await using var db = await TestDatabase.CreateAsync(_time);

@@ -41,9 +41,7 @@ public sealed class VerificationSmsThrottleTests
         var second = await ReserveAsync(throttle);
 
         Assert.True(first.IsAllowed);
-        Assert.NotNull(first.ReservationId);
         Assert.Equal(ThrottleOutcome.Cooldown, second.Outcome);
-        Assert.Null(second.ReservationId);
         Assert.Equal(40, second.RetryAfterSeconds);
     }
 
@@ -174,34 +172,6 @@ public sealed class VerificationSmsThrottleTests
 
         Assert.Equal(ThrottleOutcome.GlobalDailyCap, noonOfSwitchDay.Outcome);
         Assert.True(nextDay.IsAllowed);
-    }
-
-    [Fact]
-    public async Task Releasing_a_reservation_gives_the_number_its_allowance_back()
-    {
-        await using var db = await TestDatabase.CreateAsync(_time);
-        var throttle = Throttle(db, o => o.MaxCodesPerPhonePerDay = 1);
-        var failedSend = await ReserveAsync(throttle);
-
-        await throttle.ReleaseAsync(failedSend.ReservationId!.Value, CancellationToken.None);
-        var retry = await ReserveAsync(throttle);
-
-        Assert.True(retry.IsAllowed, "a code the gateway did not take must not cost a cooldown or the daily allowance");
-    }
-
-    [Fact]
-    public async Task Releasing_a_reservation_gives_the_site_wide_cap_back()
-    {
-        await using var db = await TestDatabase.CreateAsync(_time);
-        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 1);
-        var failedSend = await ReserveAsync(throttle, OtherPhone(1));
-        var blocked = await ReserveAsync(throttle, OtherPhone(2));
-
-        await throttle.ReleaseAsync(failedSend.ReservationId!.Value, CancellationToken.None);
-        var retry = await ReserveAsync(throttle, OtherPhone(2));
-
-        Assert.Equal(ThrottleOutcome.GlobalDailyCap, blocked.Outcome);
-        Assert.True(retry.IsAllowed);
     }
 
     [Fact]
@@ -338,6 +308,39 @@ public sealed class VerificationSmsThrottleTests
         // 1 January 08:00 UTC is 09:00 in Prague; the day ends at 23:00 UTC.
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.FromHours(1)), refused.RetryAt);
         Assert.Equal(15 * 3600, refused.RetryAfterSeconds);
+    }
+
+    [Testing.PostgresFact]
+    public async Task On_PostgreSQL_many_numbers_at_once_each_get_their_code_and_the_cap_still_holds()
+    {
+        // Serializable transactions on PostgreSQL fail with 40001 when they overlap; they are run again, not lost.
+        await using var db = await TestDatabase.CreateAsync(_time, engine: DatabaseProvider.PostgreSql);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 30);
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => ReserveAsync(throttle, OtherPhone(i), $"10.{i}.0.1"))));
+
+        Assert.Equal(30, decisions.Count(d => d.IsAllowed));
+        Assert.Equal(10, decisions.Count(d => d.Outcome == ThrottleOutcome.GlobalDailyCap));
+        await using var connection = await db.OpenAsync();
+        Assert.Equal(30, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM verification_sms_log"));
+    }
+
+    [Testing.PostgresFact]
+    public async Task On_PostgreSQL_administrators_setting_the_cap_at_once_all_succeed_and_each_change_is_audited()
+    {
+        await using var db = await TestDatabase.CreateAsync(_time, engine: DatabaseProvider.PostgreSql);
+        var options = new SubscriptionOptions { DailyVerificationSmsCap = 1 };
+        var cap = new VerificationCap(db.Connections, new AuditLog(db.Connections, _time), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
+
+        var views = await Task.WhenAll(Enumerable.Range(2, 10).Select(i => Task.Run(() => cap.SetAsync(i, new OperatorIdentity($"admin{i}", $"Správce {i}"), CancellationToken.None))));
+
+        Assert.Equal(Enumerable.Range(2, 10), views.Select(v => v.DailyCap).Order());
+        var changes = (await new AuditLog(db.Connections, _time).ReadAsync(50, CancellationToken.None)).Where(e => e.Action == "sms.verification-cap.changed").ToList();
+        Assert.Equal(10, changes.Count);
+        // Each change names the value it really replaced: one chain from the default to the last value set.
+        var final = (await cap.ViewAsync(CancellationToken.None)).DailyCap;
+        Assert.Equal(1, changes.Count(e => e.Details!.Contains("SMS: 1 → ", StringComparison.Ordinal)));
+        Assert.Contains(views, v => v.DailyCap == final);
     }
 
     [Fact]

@@ -90,6 +90,6 @@ public sealed class BackOfficeRolesTests
 
         var identity = new BackOfficeRoles(Options.Create(new OperatorOptions())).IdentityOf(user);
 
-        Assert.Equal(new OperatorIdentity(user.Key.ToString(), "Městská policie", OperatorRole.Dispatch) { UserName = "hlidka" }, identity);
+        Assert.Equal(new OperatorIdentity("hlidka", "Městská policie", OperatorRole.Dispatch) { UserName = "hlidka" }, identity);
     }
 }

@@ -112,7 +112,7 @@ public sealed class NotificationsSectionHandlerTests
 
         var context = services.GetRequiredService<IOperatorContext>();
 
-        Assert.Equal(new OperatorIdentity(user.Key.ToString(), "Městská policie", OperatorRole.Dispatch) { UserName = "hlidka" }, context.Current);
+        Assert.Equal(new OperatorIdentity("hlidka", "Městská policie", OperatorRole.Dispatch) { UserName = "hlidka" }, context.Current);
         security.User = null;
         Assert.Null(context.Current);
     }
