@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Areas.Ruian;
+using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
 
 namespace Studenka.Umbraco.Site;
@@ -28,6 +29,12 @@ public static class ImportRuianCommand
         {
             result = await services.GetRequiredService<RuianImportService>().ImportAsync(file, municipality, cancellationToken);
         }
+
+        // The audit log holds every import, the backoffice's and this one's, under the same actions.
+        var actor = new OperatorIdentity(Environment.UserName, "command line");
+        await services.GetRequiredService<AuditLog>().AppendAsync(actor, result.Succeeded ? "areas.ruian-import.done" : "areas.ruian-import.failed",
+            $"file {Path.GetFileName(args[0])}",
+            result.Succeeded ? RuianImportCounts.From(result.Summary).ToString() : string.Join(" | ", result.Errors.Select(e => e.ToString())), cancellationToken);
 
         if (!result.Succeeded)
         {

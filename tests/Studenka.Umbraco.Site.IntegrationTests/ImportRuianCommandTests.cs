@@ -26,6 +26,8 @@ public sealed class ImportRuianCommandTests
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM streets WHERE source = 'ruian' AND is_active = 1 AND name IN ('Na Trávníkách', 'Požárnická')";
         Assert.Equal(2L, command.ExecuteScalar());
+        command.CommandText = "SELECT COUNT(*) FROM audit_log WHERE action = 'areas.ruian-import.done' AND subject = 'file 20260731_OB_599921_ADR.csv'";
+        Assert.Equal(1L, command.ExecuteScalar());
     }
 
     [Fact]
@@ -42,6 +44,10 @@ public sealed class ImportRuianCommandTests
         Assert.Equal(1, exitCode);
         Assert.Contains("599999 (Trojanovice)", error.ToString(), StringComparison.Ordinal);
         Assert.Equal("", output.ToString());
+        using var db = factory.OpenDatabase();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM audit_log WHERE action = 'areas.ruian-import.failed'";
+        Assert.Equal(1L, command.ExecuteScalar());
     }
 
     [Fact]
