@@ -118,11 +118,16 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         Assert.Equal(403, await ApiStatusAsync(page, "operators"));
     }
 
-    /// <summary>The backoffice's first load fetches ~2,700 modules; on a loaded test machine that takes longer than Playwright's 30 s.</summary>
+    /// <summary>
+    /// The backoffice's first load fetches ~2,700 modules, and a section view's first opening loads its
+    /// element; on a loaded test machine either takes longer than Playwright's 30 s (a clean-clone CI run
+    /// timed out waiting for the operators form), so navigations get 120 s and actions 60 s, as in DashboardTests.
+    /// </summary>
     private async Task<IPage> NewPageAsync()
     {
         var page = await Context.NewPageAsync();
         page.SetDefaultNavigationTimeout(120_000);
+        page.SetDefaultTimeout(60_000);
         return page;
     }
 
