@@ -26,20 +26,6 @@ if [ "$status" -eq 0 ]; then
   for project in tests/*/*.csproj; do
     name=$(basename "$project" .csproj)
     grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
-    if [ "$name" = "Studenka.Umbraco.Site.BrowserTests" ]; then
-      # Known test-interaction defect, not yet found: after SettingsAndOperatorsTests' quiet-hours test has
-      # run in the same test process, the operators view and CrisisSmsTests' compose preview of LATER tests
-      # never render (each passes alone, reproducibly). Until the shared state is found, those tests run in
-      # processes of their own; every test still runs and counts.
-      operators='FullyQualifiedName~SettingsAndOperatorsTests.An_administrator_creates_and_disables_an_operator_in_the_operators_view'
-      dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
-        --filter 'FullyQualifiedName!~SettingsAndOperatorsTests' "$@" || status=$?
-      dotnet test "$project" --no-build --logger "trx;LogFileName=$name.Operators.trx" --results-directory "$results" \
-        --filter "$operators" "$@" || status=$?
-      dotnet test "$project" --no-build --logger "trx;LogFileName=$name.Settings.trx" --results-directory "$results" \
-        --filter "FullyQualifiedName~SettingsAndOperatorsTests&FullyQualifiedName!~An_administrator_creates_and_disables_an_operator_in_the_operators_view" "$@" || status=$?
-      continue
-    fi
     dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=$?
     if [ "$name" = "Studenka.Umbraco.Site.IntegrationTests" ]; then
       # The same suite on the shared engine: one switch, its own result file so the counts add up.
