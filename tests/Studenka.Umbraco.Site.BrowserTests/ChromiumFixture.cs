@@ -29,6 +29,25 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A Czech browser context on <paramref name="site"/>; the caller disposes it. Its timeouts are the
+    /// browser tests' one setting: the backoffice's first load is several megabytes of scripts, and on a
+    /// busy test machine it and the first actions after it take well over Playwright's 30 s.
+    /// </summary>
+    public async Task<IBrowserContext> NewSiteContextAsync(KestrelSite site, bool javaScript = true, ViewportSize? viewport = null)
+    {
+        var options = new BrowserNewContextOptions { BaseURL = site.BaseUrl.ToString(), Locale = "cs-CZ", JavaScriptEnabled = javaScript };
+        if (viewport is not null)
+        {
+            options.ViewportSize = viewport;
+        }
+
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultNavigationTimeout(120_000);
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

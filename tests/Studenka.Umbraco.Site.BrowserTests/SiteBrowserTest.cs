@@ -33,6 +33,5 @@ public abstract class SiteBrowserTest(ChromiumFixture chromium) : IAsyncLifetime
     }
 
     /// <summary>A Czech browser context on the Site; the caller disposes it.</summary>
-    protected Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
-        chromium.Browser.NewContextAsync(new() { BaseURL = Site.BaseUrl.ToString(), Locale = "cs-CZ", JavaScriptEnabled = javaScript });
+    protected Task<IBrowserContext> NewContextAsync(bool javaScript = true) => chromium.NewSiteContextAsync(Site, javaScript);
 }

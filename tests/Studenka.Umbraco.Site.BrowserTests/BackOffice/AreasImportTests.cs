@@ -23,9 +23,7 @@ public sealed class AreasImportTests(ChromiumFixture chromium) : IAsyncLifetime
     {
         _cuzk = await FakeCuzkServer.StartAsync();
         _site = KestrelSite.Start(new Dictionary<string, string?> { ["Studenka:Ruian:CuzkBaseUrl"] = _cuzk.BaseUrl });
-        _context = await chromium.Browser.NewContextAsync(new() { BaseURL = _site.BaseUrl.ToString(), Locale = "cs-CZ", ViewportSize = new() { Width = 1280, Height = 900 } });
-        // The backoffice's first load is several megabytes of scripts; on a busy test machine it takes a while.
-        _context.SetDefaultNavigationTimeout(90_000);
+        _context = await chromium.NewSiteContextAsync(_site, viewport: new() { Width = 1280, Height = 900 });
     }
 
     public async Task DisposeAsync()
@@ -44,7 +42,7 @@ public sealed class AreasImportTests(ChromiumFixture chromium) : IAsyncLifetime
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Oblasti a RÚIAN" }).ClickAsync();
+        await OpenViewAsync(page, "Oblasti a RÚIAN");
         var butovice = page.Locator($"[data-testid=areas-part-{PartId(_site, "Butovice")}]");
         await Expect(butovice).ToHaveAttributeAsync("data-subscribers", "1");
         await Expect(page.Locator($"[data-testid=areas-street-{StreetId(_site, "Butovice", "nám. Republiky")}]")).ToHaveAttributeAsync("data-subscribers", "1");
@@ -97,7 +95,7 @@ public sealed class AreasImportTests(ChromiumFixture chromium) : IAsyncLifetime
         var page = await _context.NewPageAsync();
         await SignInAsync(page, "redaktor", OperatorClient.TestPassword);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Oblasti a RÚIAN" })).ToHaveCountAsync(0);
         await Artifacts.ScreenshotAsync(page, "areas-6-editor-without-view");

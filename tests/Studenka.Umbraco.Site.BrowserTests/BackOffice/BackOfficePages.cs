@@ -67,6 +67,24 @@ public static partial class BackOfficePages
         await Expect(page.Locator("umb-backoffice-header-sections uui-tab").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
     }
 
+    /// <summary>
+    /// Clicks a view's tab in the SMS section and waits until the backoffice shows that view's address.
+    /// Umbraco renders the tabs before the section's router has said where it lives, and until then a
+    /// tab links to "undefined/view/…": a click in that moment (a loaded machine, right after sign-in)
+    /// leads to "not found" and the view never appears.
+    /// </summary>
+    public static async Task OpenViewAsync(IPage page, string tabName)
+    {
+        var tab = page.GetByRole(AriaRole.Tab, new() { Name = tabName });
+        await Expect(tab).ToHaveAttributeAsync("href", ViewHref(), new() { Timeout = 30_000 });
+        var href = await tab.GetAttributeAsync("href");
+        await tab.ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(href!) + "$"));
+    }
+
+    [GeneratedRegex(@"^/umbraco/section/sms/view/[a-z-]+$")]
+    private static partial Regex ViewHref();
+
     /// <summary>The labels of the sections in the backoffice header.</summary>
     public static async Task<IReadOnlyList<string>> SectionLabelsAsync(IPage page)
     {

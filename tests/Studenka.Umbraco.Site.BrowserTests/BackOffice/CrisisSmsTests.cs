@@ -41,7 +41,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         Assert.Equal(["SMS zprávy"], await SectionLabelsAsync(page));
         await Artifacts.ScreenshotAsync(page, "backoffice-2-signed-in");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
         await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Dispečink");
         await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
         await Expect(page.Locator("[data-testid=compose-template] select")).ToHaveValueAsync("flood");
@@ -65,7 +65,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await dialog.Locator("[data-testid=confirm-send]").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" }).ClickAsync();
+        await OpenViewAsync(page, "Odeslané zprávy");
         var campaign = page.Locator("[data-testid=campaigns-list] li").First;
         await Expect(campaign).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
         await Expect(campaign.Locator("[data-testid=progress-sent]")).ToHaveAttributeAsync("data-value", "3");
@@ -89,7 +89,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Artifacts.ScreenshotAsync(sandbox, "backoffice-6-sandbox");
 
         await page.SetViewportSizeAsync(375, 812);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
         await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
         await Expect(page.Locator("[data-testid=compose-template] select")).ToHaveValueAsync("flood");
         var street = page.Locator($"[data-testid=area-street-{StreetId(Site, "Butovice", "Nádražní")}]");
@@ -98,7 +98,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
         await Artifacts.ScreenshotAsync(page, "backoffice-7-compose-375");
         await AssertNoHorizontalScrollAsync(page, "compose");
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" }).ClickAsync();
+        await OpenViewAsync(page, "Odeslané zprávy");
         await Expect(page.Locator("[data-testid=campaigns-list] li").First).ToHaveAttributeAsync("data-state", "sent");
         await Artifacts.ScreenshotAsync(page, "backoffice-8-campaigns-375");
         await AssertNoHorizontalScrollAsync(page, "campaigns");
@@ -121,7 +121,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await SignInAsync(page, "redaktor", OperatorClient.TestPassword);
         Assert.Equal(["SMS zprávy"], await SectionLabelsAsync(page));
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
         await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Redaktor");
         var options = page.Locator("[data-testid=compose-package] select option");
         await Expect(options.First).ToBeAttachedAsync();
@@ -142,13 +142,39 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Expect(page.Locator("[data-testid=compose-recipients]")).ToHaveTextAsync("1");
         await page.Locator("[data-testid=compose-send]").ClickAsync();
         await page.Locator("[data-testid=confirm-send]").ClickAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" }).ClickAsync();
+        await OpenViewAsync(page, "Odeslané zprávy");
         var campaign = page.Locator("[data-testid=campaigns-list] li").First;
         await Expect(campaign).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
         await campaign.Locator("[data-testid^=campaign-open-]").ClickAsync();
         await Expect(page.Locator("[data-testid=detail] [data-testid=progress-sent]")).ToHaveAttributeAsync("data-value", "1");
         await Expect(page.Locator("[data-testid=detail-recipients]")).ToHaveCountAsync(0);
         await Artifacts.ScreenshotAsync(page, "backoffice-10-editor-detail-counts");
+        watch.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_half_written_crisis_message_is_still_there_after_a_look_at_the_sent_messages()
+    {
+        await SignUpAsync(Site, "603 200 021", [("Butovice", "Nádražní")], 1);
+        await Site.Factory.CreateOperatorAsync(OperatorRole.Dispatch, "dispecink", OperatorClient.TestPassword, "Dispečink Studénka");
+        var page = await Context.NewPageAsync();
+        var watch = new BackOfficeWatch(page);
+        await SignInAsync(page, "dispecink", OperatorClient.TestPassword);
+
+        // The section opens on compose (its default route): the dispatcher starts there, then clicks the tab.
+        await page.Locator("[data-testid=compose-template] select").SelectOptionAsync(new SelectOptionValue { Label = "Povodeň" });
+        await page.Locator($"[data-testid=area-street-{StreetId(Site, "Butovice", "Nádražní")}]").ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
+        await Expect(page.Locator("[data-testid=compose-text] textarea")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^POVODEŇ"));
+        await page.Locator("[data-testid=compose-text] textarea").FillAsync("POVODEŇ: Nádražní, přesuňte auta výš.");
+
+        await OpenViewAsync(page, "Odeslané zprávy");
+        await OpenViewAsync(page, "Nová zpráva");
+        await Expect(page.Locator("[data-testid=compose-template] select")).ToHaveValueAsync("flood");
+        await Expect(page.Locator("[data-testid=compose-package] select")).ToHaveValueAsync("1");
+        await Expect(page.Locator("[data-testid=compose-text] textarea")).ToHaveValueAsync("POVODEŇ: Nádražní, přesuňte auta výš.");
+        await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
+        await Expect(page.Locator("[data-testid=compose-recipients]")).ToHaveTextAsync("1");
         watch.AssertClean();
     }
 }

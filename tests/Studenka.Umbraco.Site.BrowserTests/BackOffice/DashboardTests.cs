@@ -28,11 +28,11 @@ public sealed class DashboardTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await SignUpAsync(Site, "603 400 003", [("Nová Horka", null)], 3);
         var campaign = await SendAsync("Zítra od 8 hodin nepoteče voda. Město Studénka");
         await Site.Factory.CreateOperatorAsync(OperatorRole.Administrator, "spravce", OperatorClient.TestPassword, "Jana Nováková");
-        var page = await NewPageAsync();
+        var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Statistiky" }).ClickAsync();
+        await OpenViewAsync(page, "Statistiky");
         var subscribers = await ApiAsync(page, "statistics/subscribers");
         var deliveries = await ApiAsync(page, "statistics/deliveries");
         var sms = await ApiAsync(page, "statistics/sms");
@@ -60,7 +60,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : SiteBrowserTest(c
         Assert.StartsWith("statistika-sms-a-naklady-", download.SuggestedFilename, StringComparison.Ordinal);
         await page.SetViewportSizeAsync(1280, 900);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Audit" }).ClickAsync();
+        await OpenViewAsync(page, "Audit");
         await Expect(page.Locator("[data-testid=audit-total]")).Not.ToHaveAttributeAsync("data-value", "0");
         await page.Locator("[data-testid=audit-action] select").SelectOptionAsync("campaign.send");
         await page.Locator("[data-testid=audit-apply]").ClickAsync();
@@ -80,7 +80,7 @@ public sealed class DashboardTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await page.SetViewportSizeAsync(1280, 900);
 
         await Site.Factory.Services.GetRequiredService<DeliveryStatus>().PauseAsync(DeliveryPauseKind.InsufficientBalance, "code 25: not enough balance", CancellationToken.None);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Stav odesílání" }).ClickAsync();
+        await OpenViewAsync(page, "Stav odesílání");
         await Expect(page.Locator("[data-testid=health-paused]")).ToHaveAttributeAsync("data-paused", "true", new() { Timeout = 15_000 });
         await Expect(page.Locator("[data-testid=health-reason]")).ToHaveTextAsync("code 25: not enough balance");
         await Expect(page.Locator("[data-testid=health-nodes] li")).Not.ToHaveCountAsync(0);
@@ -102,11 +102,11 @@ public sealed class DashboardTests(ChromiumFixture chromium) : SiteBrowserTest(c
     {
         await Site.Factory.CreateOperatorAsync(OperatorRole.Dispatch, "hlidka", OperatorClient.TestPassword, "Městská policie");
         await Site.Factory.Services.GetRequiredService<DeliveryStatus>().PauseAsync(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key", CancellationToken.None);
-        var page = await NewPageAsync();
+        var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "hlidka", OperatorClient.TestPassword);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Stav odesílání" }).ClickAsync();
+        await OpenViewAsync(page, "Stav odesílání");
         await Expect(page.Locator("[data-testid=health-paused]")).ToHaveAttributeAsync("data-paused", "true");
         await Expect(page.Locator("[data-testid=health-resume-admin-only]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=health-resume]")).ToHaveCountAsync(0);
@@ -138,13 +138,6 @@ public sealed class DashboardTests(ChromiumFixture chromium) : SiteBrowserTest(c
     }
 
     /// <summary>The first backoffice start on a busy machine takes longer than Playwright's default 30 s.</summary>
-    private async Task<IPage> NewPageAsync()
-    {
-        var page = await Context.NewPageAsync();
-        page.SetDefaultNavigationTimeout(120_000);
-        page.SetDefaultTimeout(60_000);
-        return page;
-    }
 
     /// <summary>The API as the signed-in operator's page calls it (the redacted bearer plus the HttpOnly token cookies).</summary>
     private static async Task<JsonElement> ApiAsync(IPage page, string path)

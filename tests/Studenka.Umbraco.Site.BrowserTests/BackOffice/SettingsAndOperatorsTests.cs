@@ -19,16 +19,16 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     {
         await SignUpAsync(Site, "603 300 001", [("Butovice", "Nádražní")], 2);
         await Site.Factory.CreateOperatorAsync(OperatorRole.Administrator, "spravce", OperatorClient.TestPassword, "Jana Správcová");
-        var page = await NewPageAsync();
+        var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
         // The test clock says 10:00 in Studénka: outside the default 21:00–07:00, so the preview goes now.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
         await ComposeOperationalMessageAsync(page, "Odstavka vody v ulici Nadrazni od 8 do 12 hodin. Mesto Studenka");
         await Expect(page.Locator("[data-testid=compose-quiet-hours]")).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nastavení" }).ClickAsync();
+        await OpenViewAsync(page, "Nastavení");
         var quiet = page.Locator("[data-testid=settings-quiet-hours]");
         await Expect(page.Locator("[data-testid=settings-quiet-2-on] input")).ToBeCheckedAsync();
         await page.Locator("[data-testid=settings-quiet-2-start] input").FillAsync("09:00");
@@ -37,13 +37,13 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         await Expect(quiet).ToContainTextAsync("Jana Správcová");
         await Artifacts.ScreenshotAsync(page, "backoffice-settings-1280");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" }).ClickAsync();
+        await OpenViewAsync(page, "Nová zpráva");
         await ComposeOperationalMessageAsync(page, "Odstavka vody v ulici Nadrazni od 9 do 13 hodin. Mesto Studenka");
         await Expect(page.Locator("[data-testid=compose-quiet-hours]")).ToContainTextAsync("12:00");
         await Artifacts.ScreenshotAsync(page, "backoffice-settings-compose-quiet-hours");
 
         // A wrong time is refused with the server's Czech message beside the box.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Nastavení" }).ClickAsync();
+        await OpenViewAsync(page, "Nastavení");
         await page.Locator("[data-testid=settings-price] input").FillAsync("-1");
         await page.Locator("[data-testid=settings-price-save]").ClickAsync();
         await Expect(page.Locator("[data-testid=settings-error-pricePerSegmentCzk]")).ToContainTextAsync("od 0 do 100");
@@ -59,11 +59,11 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     public async Task An_administrator_creates_and_disables_an_operator_in_the_operators_view()
     {
         await Site.Factory.CreateOperatorAsync(OperatorRole.Administrator, "spravce", OperatorClient.TestPassword, "Jana Správcová");
-        var page = await NewPageAsync();
+        var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Operátoři" }).ClickAsync();
+        await OpenViewAsync(page, "Operátoři");
         await page.Locator("[data-testid=operators-new-userName] input").FillAsync("hlidka");
         await page.Locator("[data-testid=operators-new-displayName] input").FillAsync("Městská policie");
         await page.Locator("[data-testid=operators-new-role] select").SelectOptionAsync("Dispatch");
@@ -77,7 +77,6 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         // The new operator signs in elsewhere; disabling them ends that session at once.
         await using var other = await NewContextAsync();
         var theirs = await other.NewPageAsync();
-        theirs.SetDefaultNavigationTimeout(120_000);
         await SignInAsync(theirs, "hlidka", "Heslo-hlídky-2026");
         Assert.Equal(200, await ApiStatusAsync(theirs, "areas"));
 
@@ -102,7 +101,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     public async Task Editors_and_dispatch_see_neither_settings_nor_operators_and_the_api_refuses_them(OperatorRole role)
     {
         await Site.Factory.CreateOperatorAsync(role, "operator", OperatorClient.TestPassword);
-        var page = await NewPageAsync();
+        var page = await Context.NewPageAsync();
         await SignInAsync(page, "operator", OperatorClient.TestPassword);
         await page.GotoAsync(SectionPath);
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
@@ -123,13 +122,6 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     /// element; on a loaded test machine either takes longer than Playwright's 30 s (a clean-clone CI run
     /// timed out waiting for the operators form), so navigations get 120 s and actions 60 s, as in DashboardTests.
     /// </summary>
-    private async Task<IPage> NewPageAsync()
-    {
-        var page = await Context.NewPageAsync();
-        page.SetDefaultNavigationTimeout(120_000);
-        page.SetDefaultTimeout(60_000);
-        return page;
-    }
 
     private async Task ComposeOperationalMessageAsync(IPage page, string text)
     {

@@ -29,11 +29,10 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
 
         var page = await Context.NewPageAsync();
         // The first start of the backoffice compiles and loads a lot; on a busy machine it needs more than 30 s.
-        page.SetDefaultNavigationTimeout(120_000);
         await page.SetViewportSizeAsync(1280, 900);
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Odběratelé" }).ClickAsync();
+        await OpenViewAsync(page, "Odběratelé");
         await Expect(page.Locator("[data-testid=subscribers-active]")).ToHaveAttributeAsync("data-value", "3");
         await Expect(page.Locator("[data-testid=subscribers-typed]")).ToHaveAttributeAsync("data-value", "1");
         await Expect(page.Locator("[data-testid=subscribers-by-street]")).ToContainTextAsync("Matiční (Butovice)");
@@ -103,7 +102,6 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         var name = role.ToString().ToLowerInvariant();
         await Site.Factory.CreateOperatorAsync(role, name, OperatorClient.TestPassword, "Kolega");
         var page = await Context.NewPageAsync();
-        page.SetDefaultNavigationTimeout(120_000);
         await SignInAsync(page, name, OperatorClient.TestPassword, SectionPath);
 
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" })).ToBeVisibleAsync();

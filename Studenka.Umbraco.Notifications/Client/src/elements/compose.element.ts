@@ -5,6 +5,7 @@ import type { AreaPart, CampaignDraft, CampaignPreview, Me, PackageItem, Templat
 import { previewSms } from '../sms/sms-segments.js';
 import type { AreaSelection } from './area-picker.element.js';
 import { areaLabel } from './areas.js';
+import { type ComposeDraft, saveDraft, savedDraft } from './compose-draft.js';
 import { apiFor, CAMPAIGN_CREATED, notifyError, notifySuccess, pragueTime } from './host.js';
 import './area-picker.element.js';
 
@@ -47,6 +48,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
       this.parts = parts;
       this.templates = (await templates).filter((t) => me.packages.includes(t.package));
       if (this.packages.length === 1) this.packageId = this.packages[0]!.id;
+      this.#restore(savedDraft(me.userName));
     } catch (error) {
       await notifyError(this, error);
     }
@@ -102,13 +104,37 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
 
   #set(update: () => void) {
     update();
+    this.#save();
+    this.#changed();
+  }
+
+  #save() {
+    if (!this.me) return;
+    const { templateKey, packageId, areas, text, transliterate, later, sendAt } = this;
+    saveDraft(this.me.userName, { templateKey, packageId, areas, text, transliterate, later, sendAt });
+  }
+
+  /** Takes up the draft a previous compose view left, keeping only what this operator may still use. */
+  #restore(draft: ComposeDraft | undefined) {
+    if (!draft) return;
+    const streets = new Set(this.parts.flatMap((p) => p.streets.map((s) => s.id)));
+    this.templateKey = this.templates.some((t) => t.key === draft.templateKey) ? draft.templateKey : '';
+    if (this.packages.some((p) => p.id === draft.packageId)) this.packageId = draft.packageId;
+    this.areas = {
+      cityPartIds: draft.areas.cityPartIds.filter((id) => this.parts.some((p) => p.id === id)),
+      streetIds: draft.areas.streetIds.filter((id) => streets.has(id)),
+    };
+    this.text = draft.text;
+    this.transliterate = draft.transliterate;
+    this.later = draft.later;
+    this.sendAt = draft.sendAt;
     this.#changed();
   }
 
   #useTemplate(key: string) {
     const template = this.templates.find((t) => t.key === key);
     this.templateKey = template ? key : '';
-    if (!template) return;
+    if (!template) return this.#save();
     this.#set(() => {
       this.text = template.text;
       if (this.packages.some((p) => p.id === template.package)) this.packageId = template.package;
