@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -23,7 +24,8 @@ namespace Studenka.Umbraco.Notifications.Settings;
 /// </summary>
 public sealed class RuntimeSettings(
     IDbConnectionFactory connections, AuditLog audit, TownCalendar calendar, IOptions<CampaignOptions> campaigns,
-    IOptions<SmsOptions> sms, IOptions<PrivacyOptions> privacy, TimeProvider time, ILogger<RuntimeSettings> logger)
+    IOptions<SmsOptions> sms, IOptions<PrivacyOptions> privacy, IOptions<SubscriptionOptions> subscriptions, TimeProvider time,
+    ILogger<RuntimeSettings> logger)
 {
     /// <summary>How stale another node's change may be here.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
@@ -34,7 +36,7 @@ public sealed class RuntimeSettings(
     private Cached? _cached;
 
     /// <summary>The configuration alone, what each setting falls back to.</summary>
-    public EffectiveSettings Defaults => EffectiveSettings.Defaults(campaigns.Value, sms.Value, privacy.Value);
+    public EffectiveSettings Defaults => EffectiveSettings.Defaults(campaigns.Value, sms.Value, privacy.Value, subscriptions.Value);
 
     public async Task<EffectiveSettings> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -69,27 +71,30 @@ public sealed class RuntimeSettings(
             throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown setting.");
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = Describe(name, Merge(await ReadRowsAsync(connection, transaction, cancellationToken)));
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (json is null)
+        // Serializable: of two administrators changing a setting at once, the loser runs again (PostgreSQL
+        // 40001), so each audit line names the value it really replaced.
+        var after = await connections.InTransactionAsync(IsolationLevel.Serializable, async (connection, transaction) =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM runtime_settings WHERE name = @name", new { name }, transaction, cancellationToken: cancellationToken));
-        }
-        else
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO runtime_settings (name, value, updated_at_ms, updated_by) VALUES (@name, @json, @now, @by)
-                ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at_ms = excluded.updated_at_ms, updated_by = excluded.updated_by
-                """, new { name, json, now, by = actor.DisplayName }, transaction, cancellationToken: cancellationToken));
-        }
+            var before = Describe(name, Merge(await ReadRowsAsync(connection, transaction, cancellationToken)));
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (json is null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM runtime_settings WHERE name = @name", new { name }, transaction, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                await connection.ExecuteAsync(new CommandDefinition("""
+                    INSERT INTO runtime_settings (name, value, updated_at_ms, updated_by) VALUES (@name, @json, @now, @by)
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at_ms = excluded.updated_at_ms, updated_by = excluded.updated_by
+                    """, new { name, json, now, by = actor.DisplayName }, transaction, cancellationToken: cancellationToken));
+            }
 
-        var after = Merge(await ReadRowsAsync(connection, transaction, cancellationToken));
-        await audit.AppendAsync(connection, transaction, actor, json is null ? "settings.reset" : "settings.changed", name,
-            $"{before} → {Describe(name, after)}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            var changed = Merge(await ReadRowsAsync(connection, transaction, cancellationToken));
+            await audit.AppendAsync(connection, transaction, actor, json is null ? "settings.reset" : "settings.changed", name,
+                $"{before} → {Describe(name, changed)}", cancellationToken);
+            return changed;
+        }, cancellationToken);
         Volatile.Write(ref _cached, null);
         return after;
     }
@@ -127,6 +132,7 @@ public sealed class RuntimeSettings(
             Read(SettingNames.Originators, d.Originators),
             Read<List<MessageTemplate>>(SettingNames.Templates, [.. d.Templates]),
             Read(SettingNames.Privacy, d.Privacy),
+            Read(SettingNames.VerificationCap, d.DailyVerificationSmsCap),
             rows.ToDictionary(r => r.Name, r => new SettingChange(DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAtMs), r.UpdatedBy)));
     }
 
@@ -137,6 +143,7 @@ public sealed class RuntimeSettings(
         SettingNames.Price => JsonSerializer.Serialize(s.PricePerSegmentCzk, Json),
         SettingNames.Originators => JsonSerializer.Serialize(s.Originators, Json),
         SettingNames.Templates => JsonSerializer.Serialize(s.Templates, Json),
+        SettingNames.VerificationCap => JsonSerializer.Serialize(s.DailyVerificationSmsCap, Json),
         _ => JsonSerializer.Serialize(s.Privacy, Json),
     };
 

@@ -2,6 +2,7 @@ using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Scheduling;
+using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Web;
 
 namespace Studenka.Umbraco.Notifications.Settings;
@@ -15,7 +16,10 @@ public static class SettingNames
     public const string Templates = "templates";
     public const string Privacy = "privacy";
 
-    public static IReadOnlyList<string> All { get; } = [QuietHours, Price, Originators, Templates, Privacy];
+    /// <summary>The site-wide daily cap on verification SMS (its own endpoint keeps the sent-today count beside it).</summary>
+    public const string VerificationCap = "verification-cap";
+
+    public static IReadOnlyList<string> All { get; } = [QuietHours, Price, Originators, Templates, Privacy, VerificationCap];
 }
 
 /// <summary>A prefilled campaign text the compose screen offers (crisis ones in package 1).</summary>
@@ -66,12 +70,14 @@ public sealed record EffectiveSettings(
     RoleOriginators Originators,
     IReadOnlyList<MessageTemplate> Templates,
     PrivacyText Privacy,
+    int DailyVerificationSmsCap,
     IReadOnlyDictionary<string, SettingChange> Changes)
 {
     /// <summary>The configuration alone (what every setting falls back to).</summary>
-    public static EffectiveSettings Defaults(CampaignOptions campaigns, SmsOptions sms, PrivacyOptions privacy)
+    public static EffectiveSettings Defaults(CampaignOptions campaigns, SmsOptions sms, PrivacyOptions privacy, SubscriptionOptions subscriptions)
     {
         ArgumentNullException.ThrowIfNull(campaigns);
+        ArgumentNullException.ThrowIfNull(subscriptions);
         return new(
             QuietWindow.FromOptions(campaigns),
             campaigns.PricePerSegmentCzk,
@@ -79,6 +85,7 @@ public sealed record EffectiveSettings(
             [.. campaigns.Templates.OrderBy(t => t.Value.Package).ThenBy(t => t.Key, StringComparer.Ordinal)
                 .Select(t => new MessageTemplate(t.Key, t.Value.Name, t.Value.Package, t.Value.Text))],
             PrivacyText.FromOptions(privacy),
+            subscriptions.DailyVerificationSmsCap,
             new Dictionary<string, SettingChange>());
     }
 }

@@ -25,6 +25,9 @@ public sealed record TemplatesRequest(List<TemplateRequest?>? Templates);
 public sealed record TemplateRequest(string? Key, string? Name, int? Package, string? Text);
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record VerificationCapRequest(int? DailyCap);
+
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PrivacyRequest(
     string? ControllerName, string? ControllerIco, string? ControllerAddress, string? ContactEmail, string? ContactPhone,
     string? DataBox, string? DpoName, string? DpoEmail, string? SmsProcessor, string? EmailPurpose);

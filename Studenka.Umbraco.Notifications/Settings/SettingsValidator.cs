@@ -73,6 +73,14 @@ public static partial class SettingsValidator
             : (null, new() { ["pricePerSegmentCzk"] = "Cena za jednu část SMS musí být číslo od 0 do 100 Kč s nejvýše čtyřmi desetinnými místy." });
     }
 
+    public static (int? Value, Dictionary<string, string> Errors) VerificationCap(VerificationCapRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.DailyCap is { } cap and >= 1 and <= Subscriptions.VerificationCap.Max
+            ? (cap, [])
+            : (null, new() { ["dailyCap"] = $"Denní limit ověřovacích SMS musí být celé číslo 1 až {Subscriptions.VerificationCap.Max}." });
+    }
+
     public static (RoleOriginators? Value, Dictionary<string, string> Errors) Originators(OriginatorsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Settings;
 
 namespace Studenka.Umbraco.Notifications.Subscriptions;
 
@@ -39,6 +40,7 @@ public sealed class VerificationSmsThrottle(
     InstallationSecrets secrets,
     TownCalendar calendar,
     AuditLog audit,
+    RuntimeSettings settings,
     IOptions<SubscriptionOptions> options,
     TimeProvider time,
     ILogger<VerificationSmsThrottle> logger)
@@ -58,9 +60,11 @@ public sealed class VerificationSmsThrottle(
             await secrets.KeyedHashAsync(HashKey, "ip:" + network.Address, cancellationToken),
             network.Network is { } n ? await secrets.KeyedHashAsync(HashKey, "net:" + n, cancellationToken) : null);
 
+        // The cap an administrator set (a run-time setting; read before the transaction, through its cache).
+        var dailyCap = (await settings.CurrentAsync(cancellationToken)).DailyVerificationSmsCap;
         // Serializable, so every limit holds under concurrency; a transaction that lost a race runs again (PostgreSQL 40001).
         var (decision, alerts, sent, cap) = await connections.InTransactionAsync(IsolationLevel.Serializable, (connection, transaction) =>
-            ReserveAsync(connection, transaction, keys, now, cancellationToken), cancellationToken);
+            ReserveAsync(connection, transaction, keys, now, dailyCap, cancellationToken), cancellationToken);
         foreach (var alert in alerts)
         {
             logger.LogWarning("Daily verification SMS cap: {Alert} ({Sent} of {Cap} today). An administrator can raise it: PUT umbraco/sms/api/v1/settings/verification-cap", alert, sent, cap);
@@ -70,7 +74,7 @@ public sealed class VerificationSmsThrottle(
     }
 
     private async Task<(ThrottleDecision Decision, List<string> Alerts, long Sent, int Cap)> ReserveAsync(
-        DbConnection connection, DbTransaction transaction, Keys keys, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, Keys keys, DateTimeOffset now, int cap, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -97,7 +101,6 @@ public sealed class VerificationSmsThrottle(
         }
 
         var dayStart = calendar.StartOfToday().ToUnixTimeMilliseconds();
-        var cap = await VerificationCap.EffectiveAsync(connection, transaction, o.DailyVerificationSmsCap, cancellationToken);
         var today = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM verification_sms_log WHERE sent_at_ms >= @dayStart", new { dayStart }, transaction, cancellationToken: cancellationToken));
         if (today >= cap)

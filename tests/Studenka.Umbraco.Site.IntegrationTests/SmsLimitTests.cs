@@ -112,13 +112,19 @@ public sealed class SmsLimitTests
         Assert.Equal(1, view.GetProperty("sentToday").GetInt32());
         Assert.Equal(HttpStatusCode.Redirect, (await resident.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(phone: "603 000 002", site: site), "/sms")).StatusCode);
         using var db = site.OpenDatabase();
-        var audit = db.QuerySingle<(string Actor, string Subject, string Details)>("SELECT actor, subject, details FROM audit_log WHERE action = 'sms.verification-cap.changed'");
+        var audit = db.QuerySingle<(string Actor, string Subject, string Details)>("SELECT actor, subject, details FROM audit_log WHERE action = 'settings.changed'");
         Assert.StartsWith("Test Administrator", audit.Actor, StringComparison.Ordinal);
-        Assert.Contains("3", audit.Details, StringComparison.Ordinal);
+        Assert.Equal(("verification-cap", "1 → 3"), (audit.Subject, audit.Details));
         // Persisted: a restarted site (new host, same database) keeps the raised cap.
         using var restarted = new StudenkaSiteFactory(new Dictionary<string, string?> { ["Studenka:Subscriptions:DailyVerificationSmsCap"] = "1" }, site.Directory_);
         using var admin2 = await restarted.CreateOperatorClientAsync(OperatorRole.Administrator);
         Assert.Equal(3, (await admin2.GetFromJsonAsync<JsonElement>(CapPath)).GetProperty("dailyCap").GetInt32());
+
+        // Like every run-time setting, the cap returns to the configuration's value (audited).
+        Assert.Equal(HttpStatusCode.OK, (await admin2.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/umbraco/sms/api/v1/settings/verification-cap"))).StatusCode);
+        Assert.Equal(1, (await admin2.GetFromJsonAsync<JsonElement>(CapPath)).GetProperty("dailyCap").GetInt32());
+        var resident2 = new ResidentClient(restarted);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await resident2.PostAsync("/sms/prihlaska", ResidentClient.SignUpForm(phone: "603 000 003", site: restarted), "/sms")).StatusCode);
     }
 }
 

@@ -12,9 +12,6 @@ using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
-[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record VerificationCapRequest(int? DailyCap);
-
 /// <summary>A setting in force, the configuration's default and who last changed it (null: the default applies).</summary>
 public sealed record SettingValue<T>(T Value, T Default, DateTimeOffset? ChangedAt, string? ChangedBy);
 
@@ -31,8 +28,8 @@ public sealed record SettingsView(
 /// <summary>
 /// Settings administrators change at run time (<see cref="RuntimeSettings"/>): stored, audited, in
 /// force at once on every node; the configuration gives the defaults and <c>DELETE settings/{name}</c>
-/// returns to them. The daily cap on verification SMS stays with the throttle that counts against it
-/// (<see cref="Subscriptions.VerificationCap"/>, read inside its transaction).
+/// returns to them. The daily cap on verification SMS is one of them; its own endpoint shows it with
+/// the count of today's verification SMS (<see cref="Subscriptions.VerificationCap"/>).
 /// </summary>
 [Route(RoutePrefix + "/settings")]
 [Authorize(Policy = NotificationsPolicies.Administration)]
@@ -90,9 +87,10 @@ public sealed class SettingsController(
     [ProducesResponseType<VerificationCapView>(StatusCodes.Status200OK)]
     public async Task<IActionResult> SetVerificationCap(VerificationCapRequest request, CancellationToken cancellationToken)
     {
-        if (request.DailyCap is not (>= 1 and <= Subscriptions.VerificationCap.Max) || request.DailyCap is not { } dailyCap)
+        var (value, errors) = SettingsValidator.VerificationCap(request);
+        if (value is not { } dailyCap)
         {
-            return Invalid(new Dictionary<string, string> { ["dailyCap"] = $"Denní limit ověřovacích SMS musí být celé číslo 1 až {Subscriptions.VerificationCap.Max}." });
+            return Invalid(errors);
         }
 
         if (operators.Current is not { } actor)

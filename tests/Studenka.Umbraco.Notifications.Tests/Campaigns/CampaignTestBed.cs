@@ -31,7 +31,7 @@ internal sealed class CampaignTestBed : IAsyncDisposable
         Areas = new AreaRepository(database.Connections);
         Audit = new AuditLog(database.Connections, time);
         Settings = new RuntimeSettings(database.Connections, Audit, calendar, Options.Create(options), Options.Create(Sms),
-            Options.Create(new PrivacyOptions()), time, NullLogger<RuntimeSettings>.Instance);
+            Options.Create(new PrivacyOptions()), Options.Create(new SubscriptionOptions()), time, NullLogger<RuntimeSettings>.Instance);
         Previews = new CampaignPreviewService(Areas, new RecipientTargeting(database.Connections), Settings, Options.Create(options),
             Options.Create(Sms), calendar, time, new AddressReview(database.Connections));
         Repository = new CampaignRepository(database.Connections);

@@ -38,7 +38,6 @@ public sealed partial class TableOwnershipTests
         ["verification_cap_alerts"] = "Subscriptions",
         ["subscription_stats"] = "Subscriptions",
         ["subscriber_history"] = "Subscriptions",
-        ["subscription_settings"] = "Subscriptions",
         ["inbound_replies"] = "Subscriptions",
         ["manage_sessions"] = "Web",
         ["runtime_settings"] = "Settings",

@@ -78,7 +78,7 @@ public sealed class RuntimeSettingsTests : IAsyncLifetime
     {
         var otherNode = new RuntimeSettings(_bed.Database.Connections, _bed.Audit,
             new TownCalendar(Options.Create(new SubscriptionOptions()), _bed.Time), Options.Create(new CampaignOptions()), Options.Create(_bed.Sms),
-            Options.Create(new PrivacyOptions()), _bed.Time, NullLogger<RuntimeSettings>.Instance);
+            Options.Create(new PrivacyOptions()), Options.Create(new SubscriptionOptions()), _bed.Time, NullLogger<RuntimeSettings>.Instance);
         Assert.Equal(0.90m, (await otherNode.CurrentAsync(CancellationToken.None)).PricePerSegmentCzk);
 
         await _bed.Settings.SetAsync(SettingNames.Price, 0.5m, Admin, CancellationToken.None);

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Areas;
+using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Settings;
 using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Web;
 
@@ -31,7 +33,10 @@ public sealed partial class SubscriptionServiceTests
             new SubscriberRepository(db.Connections),
             new VerificationCodes(db.Connections, options, _time),
             new VerificationSmsThrottle(throttleConnections ?? db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(options, _time),
-                new AuditLog(db.Connections, _time), options, _time, NullLogger<VerificationSmsThrottle>.Instance),
+                new AuditLog(db.Connections, _time),
+                new RuntimeSettings(db.Connections, new AuditLog(db.Connections, _time), new TownCalendar(options, _time), Options.Create(new CampaignOptions()),
+                    Options.Create(new SmsOptions()), Options.Create(new PrivacyOptions()), options, _time, NullLogger<RuntimeSettings>.Instance),
+                options, _time, NullLogger<VerificationSmsThrottle>.Instance),
             new PhoneNumberNormalizer(options),
             gateway.Operations,
             new SmsTexts(Options.Create(new SmsOptions()), options, new PublicUrls(Options.Create(new WebOptions()))),

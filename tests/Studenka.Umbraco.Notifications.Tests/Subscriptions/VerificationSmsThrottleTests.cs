@@ -5,8 +5,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Settings;
 using Studenka.Umbraco.Notifications.Subscriptions;
+using Studenka.Umbraco.Notifications.Web;
 
 namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
 
@@ -17,13 +21,22 @@ public sealed class VerificationSmsThrottleTests
     // Starts early in the year: FakeTimeProvider only moves forward, and the DST tests jump to March and October.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
 
-    private VerificationSmsThrottle Throttle(TestDatabase db, Action<SubscriptionOptions>? configure = null, ILogger<VerificationSmsThrottle>? logger = null)
+    private VerificationSmsThrottle Throttle(
+        TestDatabase db, Action<SubscriptionOptions>? configure = null, ILogger<VerificationSmsThrottle>? logger = null, RuntimeSettings? settings = null)
     {
         var options = new SubscriptionOptions();
         configure?.Invoke(options);
         return new VerificationSmsThrottle(db.Connections, new InstallationSecrets(db.Connections), new TownCalendar(Options.Create(options), _time),
-            new AuditLog(db.Connections, _time), Options.Create(options), _time, logger ?? NullLogger<VerificationSmsThrottle>.Instance);
+            new AuditLog(db.Connections, _time), settings ?? Settings(db, options), Options.Create(options), _time, logger ?? NullLogger<VerificationSmsThrottle>.Instance);
     }
+
+    /// <summary>The run-time settings over <paramref name="options"/>' defaults (where an administrator's cap is stored).</summary>
+    private RuntimeSettings Settings(TestDatabase db, SubscriptionOptions options) =>
+        new(db.Connections, new AuditLog(db.Connections, _time), new TownCalendar(Options.Create(options), _time), Options.Create(new CampaignOptions()),
+            Options.Create(new SmsOptions()), Options.Create(new PrivacyOptions()), Options.Create(options), _time, NullLogger<RuntimeSettings>.Instance);
+
+    private VerificationCap Cap(TestDatabase db, RuntimeSettings settings, SubscriptionOptions options) =>
+        new(db.Connections, settings, new TownCalendar(Options.Create(options), _time));
 
     private static string OtherPhone(int i) => $"+42077700{i:D4}";
 
@@ -330,16 +343,17 @@ public sealed class VerificationSmsThrottleTests
     {
         await using var db = await TestDatabase.CreateAsync(_time, engine: DatabaseProvider.PostgreSql);
         var options = new SubscriptionOptions { DailyVerificationSmsCap = 1 };
-        var cap = new VerificationCap(db.Connections, new AuditLog(db.Connections, _time), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
+        var cap = Cap(db, Settings(db, options), options);
 
         var views = await Task.WhenAll(Enumerable.Range(2, 10).Select(i => Task.Run(() => cap.SetAsync(i, new OperatorIdentity($"admin{i}", $"Správce {i}"), CancellationToken.None))));
 
         Assert.Equal(Enumerable.Range(2, 10), views.Select(v => v.DailyCap).Order());
-        var changes = (await new AuditLog(db.Connections, _time).ReadAsync(50, CancellationToken.None)).Where(e => e.Action == "sms.verification-cap.changed").ToList();
+        var changes = (await new AuditLog(db.Connections, _time).ReadAsync(50, CancellationToken.None))
+            .Where(e => e.Action == "settings.changed" && e.Subject == SettingNames.VerificationCap).ToList();
         Assert.Equal(10, changes.Count);
         // Each change names the value it really replaced: one chain from the default to the last value set.
         var final = (await cap.ViewAsync(CancellationToken.None)).DailyCap;
-        Assert.Equal(1, changes.Count(e => e.Details!.Contains("SMS: 1 → ", StringComparison.Ordinal)));
+        Assert.Equal(1, changes.Count(e => e.Details!.StartsWith("1 → ", StringComparison.Ordinal)));
         Assert.Contains(views, v => v.DailyCap == final);
     }
 
@@ -348,8 +362,9 @@ public sealed class VerificationSmsThrottleTests
     {
         await using var db = await TestDatabase.CreateAsync(_time);
         var options = new SubscriptionOptions { DailyVerificationSmsCap = 1 };
-        var cap = new VerificationCap(db.Connections, new AuditLog(db.Connections, _time), new TownCalendar(Options.Create(options), _time), Options.Create(options), _time);
-        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 1);
+        var settings = Settings(db, options);
+        var cap = Cap(db, settings, options);
+        var throttle = Throttle(db, o => o.DailyVerificationSmsCap = 1, settings: settings);
         await ReserveAsync(throttle, OtherPhone(1));
         Assert.Equal(ThrottleOutcome.GlobalDailyCap, (await ReserveAsync(throttle, OtherPhone(2))).Outcome);
 
@@ -358,9 +373,10 @@ public sealed class VerificationSmsThrottleTests
         Assert.Equal(new VerificationCapView(2, 1, 1, _time.GetUtcNow(), "Jana Nováková"), view);
         Assert.True((await ReserveAsync(throttle, OtherPhone(2))).IsAllowed);
         Assert.Equal(ThrottleOutcome.GlobalDailyCap, (await ReserveAsync(throttle, OtherPhone(3))).Outcome);
-        var entry = Assert.Single(await new AuditLog(db.Connections, _time).ReadAsync(10, CancellationToken.None), e => e.Action == "sms.verification-cap.changed");
+        var entry = Assert.Single(await new AuditLog(db.Connections, _time).ReadAsync(10, CancellationToken.None), e => e.Action == "settings.changed");
+        Assert.Equal(SettingNames.VerificationCap, entry.Subject);
         Assert.Equal("Jana Nováková (jana)", entry.Actor);
-        Assert.Contains("1 → 2", entry.Details, StringComparison.Ordinal);
+        Assert.Equal("1 → 2", entry.Details);
     }
 
     [Fact]

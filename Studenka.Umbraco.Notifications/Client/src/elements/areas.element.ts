@@ -1,22 +1,21 @@
 import { css, customElement, html, nothing, query, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { AreasApi } from '../api/areas-api.js';
 import type { AreasOverview, AreasPart, ImportCounts, ImportJob } from '../api/areas-types.js';
 import { ApiError } from '../api/sms-api.js';
 import { apiFor, notifyError, pragueTime } from './host.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const POLL_MS = 1000;
 
 /** Areas view (administrators): RÚIAN import by upload or from ČÚZK with live progress; parts and streets with subscriber counts. */
 @customElement('studenka-sms-areas')
-export class StudenkaSmsAreasElement extends UmbLitElement {
+export class StudenkaSmsAreasElement extends StudenkaSmsElement {
   @state() private overview?: AreasOverview;
   @state() private jobs: ImportJob[] = [];
   /** The job this view follows: the running one, else the last one started here. */
   @state() private job?: ImportJob;
   @state() private file?: File;
   @state() private refused: string[] = [];
-  @state() private busy = false;
   @query('input[type=file]') private input!: HTMLInputElement;
 
   #api?: AreasApi;
@@ -64,23 +63,16 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
   }
 
   async #start(start: () => Promise<ImportJob>) {
-    this.busy = true;
     this.refused = [];
-    try {
+    await this.act(async () => {
       this.#follow(await start());
       this.file = undefined;
       if (this.input) this.input.value = '';
-    } catch (error) {
+    }, undefined, (error) => {
       if (error instanceof ApiError && error.errors['file']) this.refused = error.errors['file'];
-      await notifyError(this, error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
-  #t(key: string, ...args: unknown[]) {
-    return this.localize.term(`studenkaSms_${key}`, ...args);
-  }
 
   get #running() {
     return this.job?.state === 'running';
@@ -88,17 +80,17 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
 
   override render() {
     return html`
-      <uui-box headline=${this.#t('areasImportTitle')}>
-        <p class="hint">${this.#t('areasImportHint')}</p>
+      <uui-box headline=${this.t('areasImportTitle')}>
+        <p class="hint">${this.t('areasImportHint')}</p>
         <div class="actions">
-          <input type="file" accept=".csv,.zip" data-testid="areas-file" aria-label=${this.#t('areasChooseFile')}
+          <input type="file" accept=".csv,.zip" data-testid="areas-file" aria-label=${this.t('areasChooseFile')}
             @change=${(e: Event) => (this.file = (e.target as HTMLInputElement).files?.[0])} />
-          <uui-button look="primary" data-testid="areas-upload" label=${this.#t('areasUpload')}
+          <uui-button look="primary" data-testid="areas-upload" label=${this.t('areasUpload')}
             ?disabled=${!this.file || this.busy || this.#running}
             @click=${() => this.file && this.#start(() => this.#api!.upload(this.file!))}></uui-button>
         </div>
         <div class="actions">
-          <uui-button look="outline" data-testid="areas-cuzk" label=${this.#t('areasCuzk', this.overview?.municipalityCode ?? '')}
+          <uui-button look="outline" data-testid="areas-cuzk" label=${this.t('areasCuzk', this.overview?.municipalityCode ?? '')}
             ?disabled=${this.busy || this.#running} @click=${() => this.#start(() => this.#api!.downloadFromCuzk())}></uui-button>
         </div>
         ${this.refused.length ? html`<ul class="errors" data-testid="areas-refused">${this.refused.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
@@ -114,8 +106,8 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
     return html`
       <div class="job" data-testid="areas-progress" data-state=${job.state} data-phase=${job.phase}>
         <p>
-          <uui-tag color=${job.state === 'failed' ? 'danger' : job.state === 'succeeded' ? 'positive' : 'default'}>${this.#t(`areasState_${job.state}`)}</uui-tag>
-          <span data-testid="areas-phase">${this.#t(`areasPhase_${job.phase}`)}</span>
+          <uui-tag color=${job.state === 'failed' ? 'danger' : job.state === 'succeeded' ? 'positive' : 'default'}>${this.t(`areasState_${job.state}`)}</uui-tag>
+          <span data-testid="areas-phase">${this.t(`areasPhase_${job.phase}`)}</span>
           ${job.state === 'running' && job.total ? html`<span>${job.processed} / ${job.total}</span>` : nothing}
           ${job.fileName ? html`<small>${job.fileName}</small>` : nothing}
         </p>
@@ -135,9 +127,9 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
     ];
     return html`
       <dl class="counts" data-testid="areas-result">
-        ${items.map(([key, value]) => html`<div data-testid=${`areas-count-${key}`} data-value=${value}><dt>${this.#t(`areasCount_${key}`)}</dt><dd>${value}</dd></div>`)}
+        ${items.map(([key, value]) => html`<div data-testid=${`areas-count-${key}`} data-value=${value}><dt>${this.t(`areasCount_${key}`)}</dt><dd>${value}</dd></div>`)}
       </dl>
-      <p class="hint">${this.#t('areasResultDetail', counts.rowsRead, counts.moves.length, counts.streetsNeedingMapping + counts.unlistedStreets)}</p>
+      <p class="hint">${this.t('areasResultDetail', counts.rowsRead, counts.moves.length, counts.streetsNeedingMapping + counts.unlistedStreets)}</p>
       ${counts.moves.length ? html`<ul class="moves">${counts.moves.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
     `;
   }
@@ -145,7 +137,7 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
   #renderParts() {
     if (!this.overview) return html`<uui-box><uui-loader-bar></uui-loader-bar></uui-box>`;
     return html`
-      <uui-box headline=${this.#t('areasPartsTitle')} data-testid="areas-parts">
+      <uui-box headline=${this.t('areasPartsTitle')} data-testid="areas-parts">
         ${this.overview.parts.map((part) => this.#renderPart(part))}
       </uui-box>
     `;
@@ -154,15 +146,15 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
   #renderPart(part: AreasPart) {
     return html`
       <section data-testid=${`areas-part-${part.id}`} data-subscribers=${part.subscribers}>
-        <h4>${part.name} <small>${this.#t('areasSubscribers', part.subscribers)}</small></h4>
-        ${part.streets.length === 0 ? html`<p class="hint">${this.#t('areasNoStreets')}</p>` : nothing}
+        <h4>${part.name} <small>${this.t('areasSubscribers', part.subscribers)}</small></h4>
+        ${part.streets.length === 0 ? html`<p class="hint">${this.t('areasNoStreets')}</p>` : nothing}
         <ul class="streets">
           ${part.streets.map(
             (s) => html`<li data-testid=${`areas-street-${s.id}`} data-subscribers=${s.subscribers} class=${s.active ? '' : 'retired'}>
               <span class="name">${s.name}</span>
-              ${s.active ? nothing : html`<uui-tag look="secondary">${this.#t('areasRetired')}</uui-tag>`}
-              ${s.needsMapping ? html`<uui-tag color="warning">${this.#t('areasNeedsMapping')}</uui-tag>`
-                : s.source === 'seed' && s.active ? html`<uui-tag look="outline">${this.#t('areasSeed')}</uui-tag>` : nothing}
+              ${s.active ? nothing : html`<uui-tag look="secondary">${this.t('areasRetired')}</uui-tag>`}
+              ${s.needsMapping ? html`<uui-tag color="warning">${this.t('areasNeedsMapping')}</uui-tag>`
+                : s.source === 'seed' && s.active ? html`<uui-tag look="outline">${this.t('areasSeed')}</uui-tag>` : nothing}
               <span class="count">${s.subscribers}</span>
             </li>`,
           )}
@@ -174,12 +166,12 @@ export class StudenkaSmsAreasElement extends UmbLitElement {
   #renderHistory() {
     if (this.jobs.length === 0) return nothing;
     return html`
-      <uui-box headline=${this.#t('areasHistoryTitle')}>
+      <uui-box headline=${this.t('areasHistoryTitle')}>
         <ul class="history" data-testid="areas-history">
           ${this.jobs.map(
             (j) => html`<li data-state=${j.state}>
-              <uui-tag color=${j.state === 'failed' ? 'danger' : j.state === 'succeeded' ? 'positive' : 'default'}>${this.#t(`areasState_${j.state}`)}</uui-tag>
-              <span>${pragueTime(this, j.startedAt)} · ${j.actor} · ${j.fileName ?? this.#t('areasSource_' + j.source)}</span>
+              <uui-tag color=${j.state === 'failed' ? 'danger' : j.state === 'succeeded' ? 'positive' : 'default'}>${this.t(`areasState_${j.state}`)}</uui-tag>
+              <span>${pragueTime(this, j.startedAt)} · ${j.actor} · ${j.fileName ?? this.t('areasSource_' + j.source)}</span>
             </li>`,
           )}
         </ul>

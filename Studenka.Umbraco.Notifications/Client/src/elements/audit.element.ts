@@ -1,14 +1,14 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { AuditApi } from '../api/audit-api.js';
 import type { AuditFilter, AuditPage } from '../api/audit-types.js';
 import { apiFor, notifyError, pragueTime } from './host.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const PAGE = 50;
 
 /** Audit log view (Administrators): filters, newest first, page by page. Read only: the log is append-only. */
 @customElement('studenka-sms-audit')
-export class StudenkaSmsAuditElement extends UmbLitElement {
+export class StudenkaSmsAuditElement extends StudenkaSmsElement {
   @state() private filter: AuditFilter = { actor: '', action: '', from: '', to: '', q: '' };
   @state() private actions: string[] = [];
   @state() private page?: AuditPage;
@@ -37,35 +37,32 @@ export class StudenkaSmsAuditElement extends UmbLitElement {
     }
   }
 
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
-  }
 
   #input(key: keyof AuditFilter, type = 'text') {
-    return html`<div class="field"><uui-label for=${`audit-${key}`}>${this.#t(`audit_${key}`)}</uui-label>
-      <uui-input id=${`audit-${key}`} type=${type} data-testid=${`audit-${key}`} label=${this.#t(`audit_${key}`)} .value=${this.filter[key]}
+    return html`<div class="field"><uui-label for=${`audit-${key}`}>${this.t(`audit_${key}`)}</uui-label>
+      <uui-input id=${`audit-${key}`} type=${type} data-testid=${`audit-${key}`} label=${this.t(`audit_${key}`)} .value=${this.filter[key]}
         @input=${(e: Event) => { this.filter = { ...this.filter, [key]: (e.target as HTMLInputElement).value }; }}
         @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') void this.#load(0); }}></uui-input></div>`;
   }
 
   override render() {
     const p = this.page;
-    const options = [{ name: this.#t('auditAnyAction'), value: '', selected: this.filter.action === '' },
+    const options = [{ name: this.t('auditAnyAction'), value: '', selected: this.filter.action === '' },
       ...this.actions.map((a) => ({ name: a, value: a, selected: this.filter.action === a }))];
-    return html`<uui-box headline=${this.#t('auditTitle')}>
+    return html`<uui-box headline=${this.t('auditTitle')}>
       <form class="filters" @submit=${(e: Event) => { e.preventDefault(); void this.#load(0); }}>
         ${this.#input('actor')}
-        <div class="field"><uui-label for="audit-action">${this.#t('audit_action')}</uui-label>
-          <uui-select id="audit-action" data-testid="audit-action" label=${this.#t('audit_action')} .options=${options}
+        <div class="field"><uui-label for="audit-action">${this.t('audit_action')}</uui-label>
+          <uui-select id="audit-action" data-testid="audit-action" label=${this.t('audit_action')} .options=${options}
             @change=${(e: Event) => { this.filter = { ...this.filter, action: (e.target as HTMLSelectElement).value }; }}></uui-select></div>
         ${this.#input('from', 'date')}
         ${this.#input('to', 'date')}
         ${this.#input('q')}
-        <uui-button type="submit" look="primary" data-testid="audit-apply" label=${this.#t('auditApply')}>${this.#t('auditApply')}</uui-button>
+        <uui-button type="submit" look="primary" data-testid="audit-apply" label=${this.t('auditApply')}>${this.t('auditApply')}</uui-button>
       </form>
       ${!p ? html`<uui-loader-bar></uui-loader-bar>` : html`
-        <p data-testid="audit-total" data-value=${p.total}>${this.#t('auditTotal')}: ${p.total}</p>
-        ${p.items.length === 0 ? html`<p>${this.#t('auditEmpty')}</p>` : nothing}
+        <p data-testid="audit-total" data-value=${p.total}>${this.t('auditTotal')}: ${p.total}</p>
+        ${p.items.length === 0 ? html`<p>${this.t('auditEmpty')}</p>` : nothing}
         <ul data-testid="audit-list">
           ${p.items.map((e) => html`<li data-testid=${`audit-entry-${e.id}`} data-action=${e.action}>
             <div class="head"><time datetime=${e.at}>${pragueTime(this, e.at)}</time> <strong>${e.action}</strong> <span>${e.subject ?? ''}</span></div>
@@ -74,11 +71,11 @@ export class StudenkaSmsAuditElement extends UmbLitElement {
           </li>`)}
         </ul>
         <div class="pager">
-          <uui-button data-testid="audit-prev" label=${this.#t('auditPrev')} ?disabled=${this.skip === 0}
-            @click=${() => this.#load(Math.max(0, this.skip - PAGE))}>${this.#t('auditPrev')}</uui-button>
+          <uui-button data-testid="audit-prev" label=${this.t('auditPrev')} ?disabled=${this.skip === 0}
+            @click=${() => this.#load(Math.max(0, this.skip - PAGE))}>${this.t('auditPrev')}</uui-button>
           <span>${p.total === 0 ? 0 : this.skip + 1}–${this.skip + p.items.length} / ${p.total}</span>
-          <uui-button data-testid="audit-next" label=${this.#t('auditNext')} ?disabled=${this.skip + p.items.length >= p.total}
-            @click=${() => this.#load(this.skip + PAGE)}>${this.#t('auditNext')}</uui-button>
+          <uui-button data-testid="audit-next" label=${this.t('auditNext')} ?disabled=${this.skip + p.items.length >= p.total}
+            @click=${() => this.#load(this.skip + PAGE)}>${this.t('auditNext')}</uui-button>
         </div>`}
     </uui-box>`;
   }

@@ -1,24 +1,23 @@
 import { css, customElement, html, nothing, property, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import type { SmsApi } from '../api/sms-api.js';
 import type { CampaignDetails, Me, Recipient } from '../api/types.js';
-import { notifyError, notifySuccess, pragueTime } from './host.js';
+import { notifyError, pragueTime } from './host.js';
 import { detailIsLive, progressFigures } from './progress.js';
 import './campaign-progress.element.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const POLL_MS = 3000;
 const PAGE = 100;
 
 /** One campaign: progress, per-recipient status (masked by the server), cancel, resend to failed only. */
 @customElement('studenka-sms-campaign-detail')
-export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
+export class StudenkaSmsCampaignDetailElement extends StudenkaSmsElement {
   @property({ attribute: false }) api!: SmsApi;
   @property({ attribute: false }) me!: Me;
   @property({ type: Number }) campaignId = 0;
   @state() private details?: CampaignDetails;
   @state() private recipients: Recipient[] = [];
   @state() private total = 0;
-  @state() private busy = false;
 
   #poll?: ReturnType<typeof setInterval>;
   #watchingSince = Date.now();
@@ -60,26 +59,17 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
     }
   }
 
-  async #act(action: () => Promise<unknown>, done: string) {
-    this.busy = true;
-    try {
+  #act(action: () => Promise<unknown>, done: string) {
+    return this.act(async () => {
       await action();
-      await notifySuccess(this, this.localize.term(done));
       await this.#load();
-    } catch (error) {
-      await notifyError(this, error);
-    } finally {
-      this.busy = false;
-    }
+    }, this.t(done));
   }
 
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
-  }
 
   override render() {
     const d = this.details;
-    const back = html`<uui-button data-testid="detail-back" label=${this.#t('back')} look="secondary"
+    const back = html`<uui-button data-testid="detail-back" label=${this.t('back')} look="secondary"
       @click=${() => this.dispatchEvent(new CustomEvent('close'))}></uui-button>`;
     if (!d) return html`${back}<uui-loader-bar></uui-loader-bar>`;
     const c = d.campaign;
@@ -89,19 +79,19 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
     const failed = progressFigures(d.delivery).failed;
     return html`
       ${back}
-      <uui-box headline=${`#${c.id} · ${this.#t(`state_${c.state}`)}`} data-testid="detail" data-state=${c.state}>
+      <uui-box headline=${`#${c.id} · ${this.t(`state_${c.state}`)}`} data-testid="detail" data-state=${c.state}>
         <p class="text">${c.body}</p>
-        <p><small>${this.#t('package')} ${c.packageId} · ${this.#t('created')} ${pragueTime(this, c.createdAt)} · ${c.createdBy}</small></p>
+        <p><small>${this.t('package')} ${c.packageId} · ${this.t('created')} ${pragueTime(this, c.createdAt)} · ${c.createdBy}</small></p>
         ${c.failureReason ? html`<p class="error">${c.failureReason}</p>` : nothing}
         <studenka-sms-campaign-progress .delivery=${d.delivery}></studenka-sms-campaign-progress>
         <div class="actions">
           ${cancellable
-            ? html`<uui-button data-testid="detail-cancel" color="danger" look="secondary" label=${this.#t('cancelCampaign')} ?disabled=${this.busy}
-                @click=${() => this.#act(() => this.api.cancel(c.id), 'studenkaSms_cancelled')}></uui-button>`
+            ? html`<uui-button data-testid="detail-cancel" color="danger" look="secondary" label=${this.t('cancelCampaign')} ?disabled=${this.busy}
+                @click=${() => this.#act(() => this.api.cancel(c.id), 'cancelled')}></uui-button>`
             : nothing}
           ${mine && failed > 0 && ['sent', 'failed', 'cancelled'].includes(c.state)
-            ? html`<uui-button data-testid="detail-resend-failed" look="primary" label=${this.#t('resendFailed')} ?disabled=${this.busy}
-                @click=${() => this.#act(() => this.api.resendFailed(c.id), 'studenkaSms_resent')}></uui-button>`
+            ? html`<uui-button data-testid="detail-resend-failed" look="primary" label=${this.t('resendFailed')} ?disabled=${this.busy}
+                @click=${() => this.#act(() => this.api.resendFailed(c.id), 'resent')}></uui-button>`
             : nothing}
         </div>
       </uui-box>
@@ -111,19 +101,19 @@ export class StudenkaSmsCampaignDetailElement extends UmbLitElement {
 
   #renderRecipients() {
     return html`
-      <uui-box headline=${`${this.#t('recipientsTitle')} (${this.total})`}>
+      <uui-box headline=${`${this.t('recipientsTitle')} (${this.total})`}>
         <ul data-testid="detail-recipients">
           ${this.recipients.map(
             (r) => html`<li data-status=${r.status}>
               <span class="phone">${r.phone}</span>
-              <uui-tag look="secondary">${this.#t(`status_${r.status}`)}</uui-tag>
+              <uui-tag look="secondary">${this.t(`status_${r.status}`)}</uui-tag>
               <small>${pragueTime(this, r.updatedAt)}</small>
               ${r.error ? html`<small class="error">${r.error}</small>` : nothing}
             </li>`,
           )}
         </ul>
         ${this.recipients.length < this.total
-          ? html`<uui-button data-testid="detail-more" label=${this.#t('showMore')} @click=${() => this.#load(true)}></uui-button>`
+          ? html`<uui-button data-testid="detail-more" label=${this.t('showMore')} @click=${() => this.#load(true)}></uui-button>`
           : nothing}
       </uui-box>
     `;

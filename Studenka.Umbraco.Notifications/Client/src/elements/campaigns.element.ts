@@ -1,17 +1,17 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import type { SmsApi } from '../api/sms-api.js';
 import type { Campaign, Me } from '../api/types.js';
 import { apiFor, CAMPAIGN_CREATED, notifyError, pragueTime } from './host.js';
 import { listPollDue } from './progress.js';
 import './campaign-detail.element.js';
 import './campaign-progress.element.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const POLL_MS = 3000;
 
 /** Campaigns view: the list with live progress; a click opens the detail. */
 @customElement('studenka-sms-campaigns')
-export class StudenkaSmsCampaignsElement extends UmbLitElement {
+export class StudenkaSmsCampaignsElement extends StudenkaSmsElement {
   @state() private me?: Me;
   @state() private items: Campaign[] = [];
   @state() private openId: number | null = null;
@@ -60,9 +60,6 @@ export class StudenkaSmsCampaignsElement extends UmbLitElement {
     }
   }
 
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
-  }
 
   override render() {
     if (this.openId !== null && this.#api && this.me) {
@@ -70,18 +67,18 @@ export class StudenkaSmsCampaignsElement extends UmbLitElement {
         @close=${() => { this.openId = null; void this.#load().catch((e) => notifyError(this, e)); }}></studenka-sms-campaign-detail>`;
     }
     return html`
-      <uui-box headline=${this.#t('campaignsTitle')}>
-        <uui-button slot="header-actions" data-testid="campaigns-refresh" label=${this.#t('refresh')}
+      <uui-box headline=${this.t('campaignsTitle')}>
+        <uui-button slot="header-actions" data-testid="campaigns-refresh" label=${this.t('refresh')}
           @click=${() => this.#load().catch((e) => notifyError(this, e))}></uui-button>
         ${!this.loaded ? html`<uui-loader-bar></uui-loader-bar>` : nothing}
-        ${this.loaded && this.items.length === 0 ? html`<p>${this.#t('empty')}</p>` : nothing}
+        ${this.loaded && this.items.length === 0 ? html`<p>${this.t('empty')}</p>` : nothing}
         <ul data-testid="campaigns-list">
           ${this.items.map(
             (c) => html`<li data-testid=${`campaign-${c.id}`} data-state=${c.state}>
               <div class="head">
                 <uui-button look="outline" data-testid=${`campaign-open-${c.id}`}
-                  label=${`${this.#t('detail')} #${c.id}`} @click=${() => (this.openId = c.id)}>#${c.id}</uui-button>
-                <uui-tag data-testid=${`campaign-state-${c.id}`}>${this.#t(`state_${c.state}`)}</uui-tag>
+                  label=${`${this.t('detail')} #${c.id}`} @click=${() => (this.openId = c.id)}>#${c.id}</uui-button>
+                <uui-tag data-testid=${`campaign-state-${c.id}`}>${this.t(`state_${c.state}`)}</uui-tag>
                 <small>${pragueTime(this, c.createdAt)} · ${c.createdBy}</small>
               </div>
               <p class="text">${c.text}</p>

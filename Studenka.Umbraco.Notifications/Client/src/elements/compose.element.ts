@@ -1,19 +1,19 @@
 import { css, customElement, html, nothing, query, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { LatestOnly, type SmsApi } from '../api/sms-api.js';
 import type { AreaPart, CampaignDraft, CampaignPreview, Me, PackageItem, Template } from '../api/types.js';
 import { previewSms } from '../sms/sms-segments.js';
 import type { AreaSelection } from './area-picker.element.js';
 import { areaLabel } from './areas.js';
 import { type ComposeDraft, saveDraft, savedDraft } from './compose-draft.js';
-import { apiFor, CAMPAIGN_CREATED, notifyError, notifySuccess, pragueTime } from './host.js';
+import { apiFor, CAMPAIGN_CREATED, notifyError, pragueTime } from './host.js';
 import './area-picker.element.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const PREVIEW_DELAY_MS = 400;
 
 /** Compose view: package, areas, text with a live counter, server preview, confirm and send. */
 @customElement('studenka-sms-compose')
-export class StudenkaSmsComposeElement extends UmbLitElement {
+export class StudenkaSmsComposeElement extends StudenkaSmsElement {
   @state() private me?: Me;
   @state() private packages: PackageItem[] = [];
   @state() private parts: AreaPart[] = [];
@@ -29,7 +29,6 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
   @state() private previewError = '';
   /** False from an edit until the preview of that edit arrived: only a current preview may be confirmed. */
   @state() private previewFresh = false;
-  @state() private busy = false;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   #api?: SmsApi;
@@ -143,21 +142,15 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
 
   async #send() {
     this.dialog.close();
-    this.busy = true;
-    try {
+    await this.act(async () => {
       await this.#api!.create(this.#draft(true));
       window.dispatchEvent(new CustomEvent(CAMPAIGN_CREATED));
-      await notifySuccess(this, this.localize.term(this.later ? 'studenkaSms_scheduledOk' : 'studenkaSms_sentOk'));
       this.#set(() => {
         this.templateKey = '';
         this.text = '';
         this.areas = { cityPartIds: [], streetIds: [] };
       });
-    } catch (error) {
-      await notifyError(this, error);
-    } finally {
-      this.busy = false;
-    }
+    }, this.t(this.later ? 'scheduledOk' : 'sentOk'));
   }
 
   #areaLabels(): string[] {
@@ -169,65 +162,62 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     return labels;
   }
 
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
-  }
 
   override render() {
     if (!this.me) return html`<uui-loader-bar></uui-loader-bar>`;
-    if (this.packages.length === 0) return html`<uui-box><p data-testid="compose-no-packages">${this.#t('noPackages')}</p></uui-box>`;
+    if (this.packages.length === 0) return html`<uui-box><p data-testid="compose-no-packages">${this.t('noPackages')}</p></uui-box>`;
     const sms = previewSms(this.text, this.transliterate ? 'transliterate' : 'keep');
     const packageName = this.packages.find((p) => p.id === this.packageId)?.name ?? '';
     return html`
-      <uui-box headline=${this.#t('composeTab')}>
-        <span slot="header-actions" data-testid="compose-role">${this.#t('role')}: ${this.me.roleName}</span>
+      <uui-box headline=${this.t('composeTab')}>
+        <span slot="header-actions" data-testid="compose-role">${this.t('role')}: ${this.me.roleName}</span>
         ${this.templates.length
-          ? html`<uui-label for="template">${this.#t('template')}</uui-label>
-              <uui-select id="template" data-testid="compose-template" label=${this.#t('template')}
-                .options=${[{ name: this.#t('noTemplate'), value: '', selected: this.templateKey === '' }, ...this.templates.map((t) => ({ name: t.name, value: t.key, selected: t.key === this.templateKey }))]}
+          ? html`<uui-label for="template">${this.t('template')}</uui-label>
+              <uui-select id="template" data-testid="compose-template" label=${this.t('template')}
+                .options=${[{ name: this.t('noTemplate'), value: '', selected: this.templateKey === '' }, ...this.templates.map((t) => ({ name: t.name, value: t.key, selected: t.key === this.templateKey }))]}
                 @change=${(e: Event) => this.#useTemplate((e.target as HTMLSelectElement).value)}></uui-select>`
           : nothing}
-        <uui-label for="package" required>${this.#t('package')}</uui-label>
-        <uui-select id="package" data-testid="compose-package" label=${this.#t('package')} placeholder=${this.#t('choosePackage')}
+        <uui-label for="package" required>${this.t('package')}</uui-label>
+        <uui-select id="package" data-testid="compose-package" label=${this.t('package')} placeholder=${this.t('choosePackage')}
           .options=${this.packages.map((p) => ({ name: `${p.id} – ${p.name}`, value: String(p.id), selected: p.id === this.packageId }))}
           @change=${(e: Event) => this.#set(() => (this.packageId = Number((e.target as HTMLSelectElement).value) || null))}></uui-select>
-        <uui-label required>${this.#t('areas')}</uui-label>
+        <uui-label required>${this.t('areas')}</uui-label>
         <studenka-sms-area-picker .parts=${this.parts} .value=${this.areas}
           @change=${(e: CustomEvent<AreaSelection>) => this.#set(() => (this.areas = e.detail))}></studenka-sms-area-picker>
-        <uui-label for="text" required>${this.#t('text')}</uui-label>
-        <uui-textarea id="text" data-testid="compose-text" label=${this.#t('text')} rows="5" .value=${this.text}
+        <uui-label for="text" required>${this.t('text')}</uui-label>
+        <uui-textarea id="text" data-testid="compose-text" label=${this.t('text')} rows="5" .value=${this.text}
           @input=${(e: Event) => this.#set(() => (this.text = (e.target as HTMLTextAreaElement).value))}></uui-textarea>
         <p class="counter" data-testid="compose-counter" aria-live="polite">
-          ${this.#t('characters')}: <b>${sms.count.characters}</b> ·
-          ${this.#t('encoding')}: <b>${sms.count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2'}</b> ·
-          ${this.#t('segments')}: <b>${sms.count.segments}</b>
+          ${this.t('characters')}: <b>${sms.count.characters}</b> ·
+          ${this.t('encoding')}: <b>${sms.count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2'}</b> ·
+          ${this.t('segments')}: <b>${sms.count.segments}</b>
         </p>
-        <uui-toggle data-testid="compose-transliterate" label=${this.#t('removeDiacritics')} .checked=${this.transliterate}
+        <uui-toggle data-testid="compose-transliterate" label=${this.t('removeDiacritics')} .checked=${this.transliterate}
           @change=${(e: Event) => this.#set(() => (this.transliterate = (e.target as HTMLInputElement).checked))}></uui-toggle>
         ${this.transliterate || sms.sentText !== this.text
-          ? html`<p><small>${this.#t('sentText')}:</small></p><pre class="sent" data-testid="compose-sent-text">${sms.sentText}</pre>`
+          ? html`<p><small>${this.t('sentText')}:</small></p><pre class="sent" data-testid="compose-sent-text">${sms.sentText}</pre>`
           : nothing}
         ${this.#renderWhen()}
         ${this.#renderPreview()}
-        <uui-button data-testid="compose-send" look="primary" color="positive" label=${this.#t('send')}
+        <uui-button data-testid="compose-send" look="primary" color="positive" label=${this.t('send')}
           ?disabled=${!this.preview || !this.previewFresh || this.busy || (this.later && !this.sendAt)} .state=${this.busy ? 'waiting' : undefined}
           @click=${() => this.dialog.showModal()}></uui-button>
       </uui-box>
       <dialog aria-labelledby="confirm-title" data-testid="confirm-dialog">
         <uui-dialog><uui-dialog-layout>
-          <h3 id="confirm-title">${this.#t('confirmTitle')}</h3>
+          <h3 id="confirm-title">${this.t('confirmTitle')}</h3>
           <dl data-testid="confirm-summary">
-            <dt>${this.#t('package')}</dt><dd>${packageName}</dd>
-            <dt>${this.#t('areas')}</dt><dd>${this.#areaLabels().join(', ')}</dd>
-            <dt>${this.#t('recipients')}</dt><dd data-testid="confirm-recipients">${this.preview?.recipients ?? ''}</dd>
-            <dt>${this.#t('segments')}</dt><dd>${this.#segments()}</dd>
-            <dt>${this.#t('cost')}</dt><dd>${this.#cost()}</dd>
-            <dt>${this.#t('when')}</dt><dd>${this.preview ? pragueTime(this, this.preview.dueAt) : ''}</dd>
+            <dt>${this.t('package')}</dt><dd>${packageName}</dd>
+            <dt>${this.t('areas')}</dt><dd>${this.#areaLabels().join(', ')}</dd>
+            <dt>${this.t('recipients')}</dt><dd data-testid="confirm-recipients">${this.preview?.recipients ?? ''}</dd>
+            <dt>${this.t('segments')}</dt><dd>${this.#segments()}</dd>
+            <dt>${this.t('cost')}</dt><dd>${this.#cost()}</dd>
+            <dt>${this.t('when')}</dt><dd>${this.preview ? pragueTime(this, this.preview.dueAt) : ''}</dd>
           </dl>
           <pre class="sent">${this.preview?.sentText ?? ''}</pre>
           <div class="actions">
-          <uui-button data-testid="confirm-cancel" label=${this.#t('cancel')} @click=${() => this.dialog.close()}></uui-button>
-          <uui-button data-testid="confirm-send" look="primary" color="positive" label=${this.#t('confirmSend')} @click=${() => this.#send()}></uui-button>
+          <uui-button data-testid="confirm-cancel" label=${this.t('cancel')} @click=${() => this.dialog.close()}></uui-button>
+          <uui-button data-testid="confirm-send" look="primary" color="positive" label=${this.t('confirmSend')} @click=${() => this.#send()}></uui-button>
           </div>
         </uui-dialog-layout></uui-dialog>
       </dialog>
@@ -236,7 +226,7 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
 
   /** Parts per SMS and for the whole campaign (what is billed). */
   #segments() {
-    return this.preview ? `${this.preview.segmentsPerSms} · ${this.#t('segmentsTotal')} ${this.preview.totalSegments}` : '';
+    return this.preview ? `${this.preview.segmentsPerSms} · ${this.t('segmentsTotal')} ${this.preview.totalSegments}` : '';
   }
 
   #cost() {
@@ -245,14 +235,14 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
 
   #renderWhen() {
     return html`
-      <uui-label>${this.#t('when')}</uui-label>
+      <uui-label>${this.t('when')}</uui-label>
       <uui-radio-group data-testid="compose-when" .value=${this.later ? 'later' : 'now'}
         @change=${(e: Event) => this.#set(() => (this.later = (e.target as HTMLInputElement).value === 'later'))}>
-        <uui-radio value="now" label=${this.#t('now')}></uui-radio>
-        <uui-radio value="later" label=${this.#t('later')}></uui-radio>
+        <uui-radio value="now" label=${this.t('now')}></uui-radio>
+        <uui-radio value="later" label=${this.t('later')}></uui-radio>
       </uui-radio-group>
       ${this.later
-        ? html`<uui-input type="datetime-local" data-testid="compose-send-at" label=${this.#t('sendAt')} .value=${this.sendAt}
+        ? html`<uui-input type="datetime-local" data-testid="compose-send-at" label=${this.t('sendAt')} .value=${this.sendAt}
             @change=${(e: Event) => this.#set(() => (this.sendAt = (e.target as HTMLInputElement).value))}></uui-input>`
         : nothing}
     `;
@@ -264,11 +254,11 @@ export class StudenkaSmsComposeElement extends UmbLitElement {
     if (!p) return nothing;
     return html`
       <dl class="preview" data-testid="compose-preview" data-fresh=${this.previewFresh} aria-busy=${!this.previewFresh}>
-        <dt>${this.#t('recipients')}</dt><dd data-testid="compose-recipients">${p.recipients}</dd>
-        <dt>${this.#t('segments')}</dt><dd>${this.#segments()}</dd>
-        <dt>${this.#t('cost')}</dt><dd data-testid="compose-cost">${this.#cost()}</dd>
-        ${p.quietHoursApply ? html`<dt>${this.#t('quietHours')}</dt><dd data-testid="compose-quiet-hours">${pragueTime(this, p.dueAt)}</dd>` : nothing}
-        ${p.addressesNeedingMapping ? html`<dt>${this.#t('needsMapping')}</dt><dd>${p.addressesNeedingMapping}</dd>` : nothing}
+        <dt>${this.t('recipients')}</dt><dd data-testid="compose-recipients">${p.recipients}</dd>
+        <dt>${this.t('segments')}</dt><dd>${this.#segments()}</dd>
+        <dt>${this.t('cost')}</dt><dd data-testid="compose-cost">${this.#cost()}</dd>
+        ${p.quietHoursApply ? html`<dt>${this.t('quietHours')}</dt><dd data-testid="compose-quiet-hours">${pragueTime(this, p.dueAt)}</dd>` : nothing}
+        ${p.addressesNeedingMapping ? html`<dt>${this.t('needsMapping')}</dt><dd>${p.addressesNeedingMapping}</dd>` : nothing}
       </dl>
     `;
   }

@@ -1,9 +1,9 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { HealthApi } from '../api/health-api.js';
 import type { DeliveryHealth } from '../api/health-types.js';
 import type { Me } from '../api/types.js';
-import { apiFor, notifyError, notifySuccess, pragueTime } from './host.js';
+import { apiFor, notifyError, pragueTime } from './host.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const POLL_MS = 5000;
 
@@ -12,10 +12,9 @@ const POLL_MS = 5000;
  * 3 a.m. Dispatch sees why a crisis SMS waits and whom to call); only an Administrator resumes (the API says so too).
  */
 @customElement('studenka-sms-health')
-export class StudenkaSmsHealthElement extends UmbLitElement {
+export class StudenkaSmsHealthElement extends StudenkaSmsElement {
   @state() private health?: DeliveryHealth;
   @state() private me?: Me;
-  @state() private busy = false;
 
   #api?: HealthApi;
   #poll?: ReturnType<typeof setInterval>;
@@ -42,52 +41,41 @@ export class StudenkaSmsHealthElement extends UmbLitElement {
     if (this.#api) this.health = await this.#api.status();
   }
 
-  async #resume() {
-    this.busy = true;
-    try {
-      this.health = await this.#api!.resume();
-      await notifySuccess(this, this.#t('healthResumed'));
-    } catch (error) {
-      await notifyError(this, error);
-    } finally {
-      this.busy = false;
-    }
+  #resume() {
+    return this.act(async () => (this.health = await this.#api!.resume()), this.t('healthResumed'));
   }
 
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
-  }
 
   override render() {
     const h = this.health;
     if (!h) return html`<uui-loader-bar></uui-loader-bar>`;
-    return html`<uui-box headline=${this.#t('healthTitle')}>
-      <uui-button slot="header-actions" data-testid="health-refresh" label=${this.#t('refresh')}
-        @click=${() => this.#load().catch((e) => notifyError(this, e))}>${this.#t('refresh')}</uui-button>
+    return html`<uui-box headline=${this.t('healthTitle')}>
+      <uui-button slot="header-actions" data-testid="health-refresh" label=${this.t('refresh')}
+        @click=${() => this.#load().catch((e) => notifyError(this, e))}>${this.t('refresh')}</uui-button>
       <div data-testid="health-paused" data-paused=${String(h.paused)} class="state">
-        <uui-tag color=${h.paused ? 'danger' : 'positive'}>${this.#t(h.paused ? 'healthPaused' : 'healthRunning')}</uui-tag>
-        <span data-testid="health-backlog" data-value=${h.backlog}>${this.#t('healthBacklog')}: ${h.backlog}</span>
+        <uui-tag color=${h.paused ? 'danger' : 'positive'}>${this.t(h.paused ? 'healthPaused' : 'healthRunning')}</uui-tag>
+        <span data-testid="health-backlog" data-value=${h.backlog}>${this.t('healthBacklog')}: ${h.backlog}</span>
       </div>
       ${h.paused ? html`<dl class="pause">
-        <dt>${this.#t('healthKind')}</dt><dd>${this.#t(`healthKind_${h.kind}`)}</dd>
-        <dt>${this.#t('healthReason')}</dt><dd data-testid="health-reason">${h.reason}</dd>
-        <dt>${this.#t('healthSince')}</dt><dd>${pragueTime(this, h.since)}</dd>
-        <dt>${this.#t('healthNode')}</dt><dd>${h.pausedByNode ?? '–'}</dd>
-        ${h.retriesAt ? html`<dt>${this.#t('healthRetriesAt')}</dt><dd>${pragueTime(this, h.retriesAt)}</dd>` : nothing}
+        <dt>${this.t('healthKind')}</dt><dd>${this.t(`healthKind_${h.kind}`)}</dd>
+        <dt>${this.t('healthReason')}</dt><dd data-testid="health-reason">${h.reason}</dd>
+        <dt>${this.t('healthSince')}</dt><dd>${pragueTime(this, h.since)}</dd>
+        <dt>${this.t('healthNode')}</dt><dd>${h.pausedByNode ?? '–'}</dd>
+        ${h.retriesAt ? html`<dt>${this.t('healthRetriesAt')}</dt><dd>${pragueTime(this, h.retriesAt)}</dd>` : nothing}
       </dl>
       ${this.me?.administration
-        ? html`<uui-button look="primary" color="positive" data-testid="health-resume" label=${this.#t('healthResume')} ?disabled=${this.busy}
-            @click=${() => this.#resume()}>${this.#t('healthResume')}</uui-button>`
-        : html`<p data-testid="health-resume-admin-only">${this.#t('healthAdminOnly')}</p>`}` : nothing}
+        ? html`<uui-button look="primary" color="positive" data-testid="health-resume" label=${this.t('healthResume')} ?disabled=${this.busy}
+            @click=${() => this.#resume()}>${this.t('healthResume')}</uui-button>`
+        : html`<p data-testid="health-resume-admin-only">${this.t('healthAdminOnly')}</p>`}` : nothing}
     </uui-box>
-    <uui-box headline=${this.#t('healthNodes')}>
+    <uui-box headline=${this.t('healthNodes')}>
       <ul data-testid="health-nodes">
         ${h.nodes.map((n) => html`<li data-testid=${`health-node-${n.nodeId}`} data-stale=${String(n.stale)}>
           <strong>${n.nodeId}</strong>
-          ${n.stale ? html`<uui-tag color="danger">${this.#t('healthStale')}</uui-tag>` : html`<uui-tag color="positive">${this.#t('healthAlive')}</uui-tag>`}
-          ${n.workerEnabled ? nothing : html`<uui-tag>${this.#t('healthNoWorker')}</uui-tag>`}
-          <div class="meta">${this.#t('healthLastSeen')}: ${pragueTime(this, n.lastSeenAt)} · ${this.#t('healthStarted')}: ${pragueTime(this, n.startedAt)}
-            · ${this.#t('healthInFlight')}: ${n.inFlight}</div>
+          ${n.stale ? html`<uui-tag color="danger">${this.t('healthStale')}</uui-tag>` : html`<uui-tag color="positive">${this.t('healthAlive')}</uui-tag>`}
+          ${n.workerEnabled ? nothing : html`<uui-tag>${this.t('healthNoWorker')}</uui-tag>`}
+          <div class="meta">${this.t('healthLastSeen')}: ${pragueTime(this, n.lastSeenAt)} · ${this.t('healthStarted')}: ${pragueTime(this, n.startedAt)}
+            · ${this.t('healthInFlight')}: ${n.inFlight}</div>
         </li>`)}
       </ul>
     </uui-box>`;

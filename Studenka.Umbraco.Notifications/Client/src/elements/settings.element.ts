@@ -1,9 +1,9 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { ApiError } from '../api/sms-api.js';
 import { SettingsApi } from '../api/settings-api.js';
 import type { MessageTemplate, PrivacyText, RoleOriginators, SettingName, SettingValue, SettingsView } from '../api/settings-types.js';
-import { apiFor, notifyError, notifySuccess, pragueTime } from './host.js';
+import { apiFor, notifyError, pragueTime } from './host.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 type Section = SettingName | 'verification-cap';
 type Role = keyof RoleOriginators;
@@ -15,7 +15,7 @@ const PRIVACY_FIELDS: (keyof PrivacyText)[] = [
 
 /** Settings view (Administrators): each box saves one setting; the server validates, stores, audits. */
 @customElement('studenka-sms-settings')
-export class StudenkaSmsSettingsElement extends UmbLitElement {
+export class StudenkaSmsSettingsElement extends StudenkaSmsElement {
   @state() private view?: SettingsView;
   @state() private quiet: Record<number, { on: boolean; start: string; end: string }> = {};
   @state() private price = '';
@@ -37,9 +37,6 @@ export class StudenkaSmsSettingsElement extends UmbLitElement {
     }
   }
 
-  #t(key: string, ...args: unknown[]) {
-    return this.localize.term(`studenkaSms_${key}`, ...args);
-  }
 
   #fill(view: SettingsView) {
     this.view = view;
@@ -58,16 +55,15 @@ export class StudenkaSmsSettingsElement extends UmbLitElement {
   }
 
   async #save(section: Section, work: (api: SettingsApi) => Promise<unknown>) {
-    if (!this.#api) return;
-    try {
-      await work(this.#api);
+    const api = this.#api;
+    if (!api) return;
+    await this.act(async () => {
+      await work(api);
       this.errors = { ...this.errors, [section]: {} };
-      this.#fill(await this.#api.all());
-      await notifySuccess(this, this.#t('settingsSaved'));
-    } catch (error) {
+      this.#fill(await api.all());
+    }, this.t('settingsSaved'), (error) => {
       if (error instanceof ApiError) this.errors = { ...this.errors, [section]: error.errors };
-      await notifyError(this, error);
-    }
+    });
   }
 
   #saveQuiet = () => this.#save('quiet-hours', (api) => api.setQuietHours(
@@ -86,10 +82,10 @@ export class StudenkaSmsSettingsElement extends UmbLitElement {
 
   #changed(value: SettingValue<unknown>, name: SettingName) {
     return html`<p class="meta">${value.changedBy
-      ? html`${this.#t('settingsChanged', pragueTime(this, value.changedAt), value.changedBy)}
-          <uui-button look="secondary" compact data-testid=${`settings-reset-${name}`} label=${this.#t('settingsReset')}
+      ? html`${this.t('settingsChanged', pragueTime(this, value.changedAt), value.changedBy)}
+          <uui-button look="secondary" compact data-testid=${`settings-reset-${name}`} label=${this.t('settingsReset')}
             @click=${() => this.#save(name, (api) => api.reset(name))}></uui-button>`
-      : this.#t('settingsDefault')}</p>`;
+      : this.t('settingsDefault')}</p>`;
   }
 
   #input(value: string, label: string, testid: string, set: (v: string) => void, type = 'text') {
@@ -101,55 +97,55 @@ export class StudenkaSmsSettingsElement extends UmbLitElement {
     const v = this.view;
     if (!v) return html`<uui-loader-bar></uui-loader-bar>`;
     return html`
-      <uui-box headline=${this.#t('settingsQuietHours')} data-testid="settings-quiet-hours">
+      <uui-box headline=${this.t('settingsQuietHours')} data-testid="settings-quiet-hours">
         ${this.#changed(v.quietHours, 'quiet-hours')}
-        <p>${this.#t('settingsQuietHoursHelp')}</p>
+        <p>${this.t('settingsQuietHoursHelp')}</p>
         ${QUIET_PACKAGES.map((p) => {
           const w = this.quiet[p]!;
           const set = (change: Partial<typeof w>) => (this.quiet = { ...this.quiet, [p]: { ...w, ...change } });
           return html`<div class="row">
-            <uui-toggle data-testid=${`settings-quiet-${p}-on`} label=${this.#t('settingsPackage', p)} .checked=${w.on}
+            <uui-toggle data-testid=${`settings-quiet-${p}-on`} label=${this.t('settingsPackage', p)} .checked=${w.on}
               @change=${(e: Event) => set({ on: (e.target as HTMLInputElement).checked })}></uui-toggle>
             ${w.on ? html`
-              ${this.#input(w.start, this.#t('settingsFrom'), `settings-quiet-${p}-start`, (s) => set({ start: s }), 'time')}
-              ${this.#input(w.end, this.#t('settingsTo'), `settings-quiet-${p}-end`, (s) => set({ end: s }), 'time')}` : nothing}
+              ${this.#input(w.start, this.t('settingsFrom'), `settings-quiet-${p}-start`, (s) => set({ start: s }), 'time')}
+              ${this.#input(w.end, this.t('settingsTo'), `settings-quiet-${p}-end`, (s) => set({ end: s }), 'time')}` : nothing}
           </div>`;
         })}
         ${Object.keys(this.errors['quiet-hours'] ?? {}).map((f) => this.#err('quiet-hours', f))}
-        <uui-button look="primary" data-testid="settings-quiet-save" label=${this.#t('settingsSave')} @click=${this.#saveQuiet}></uui-button>
+        <uui-button look="primary" ?disabled=${this.busy} data-testid="settings-quiet-save" label=${this.t('settingsSave')} @click=${this.#saveQuiet}></uui-button>
       </uui-box>
 
-      <uui-box headline=${this.#t('settingsPrice')}>
+      <uui-box headline=${this.t('settingsPrice')}>
         ${this.#changed(v.pricePerSegmentCzk, 'price')}
-        ${this.#input(this.price, this.#t('settingsPriceLabel'), 'settings-price', (s) => (this.price = s), 'number')}
+        ${this.#input(this.price, this.t('settingsPriceLabel'), 'settings-price', (s) => (this.price = s), 'number')}
         ${this.#err('price', 'pricePerSegmentCzk')}
-        <uui-button look="primary" data-testid="settings-price-save" label=${this.#t('settingsSave')}
+        <uui-button look="primary" ?disabled=${this.busy} data-testid="settings-price-save" label=${this.t('settingsSave')}
           @click=${() => this.#save('price', (api) => api.setPrice(this.price.trim() === '' ? null : Number(this.price)))}></uui-button>
       </uui-box>
 
-      <uui-box headline=${this.#t('settingsCap')}>
-        <p class="meta">${this.#t('settingsCapToday', v.verificationCap.sentToday, v.verificationCap.configuredDefault)}</p>
-        ${this.#input(this.cap, this.#t('settingsCapLabel'), 'settings-cap', (s) => (this.cap = s), 'number')}
+      <uui-box headline=${this.t('settingsCap')}>
+        <p class="meta">${this.t('settingsCapToday', v.verificationCap.sentToday, v.verificationCap.configuredDefault)}</p>
+        ${this.#input(this.cap, this.t('settingsCapLabel'), 'settings-cap', (s) => (this.cap = s), 'number')}
         ${this.#err('verification-cap', 'dailyCap')}
-        <uui-button look="primary" data-testid="settings-cap-save" label=${this.#t('settingsSave')}
+        <uui-button look="primary" ?disabled=${this.busy} data-testid="settings-cap-save" label=${this.t('settingsSave')}
           @click=${() => this.#save('verification-cap', (api) => api.setVerificationCap(this.cap.trim() === '' ? null : Number(this.cap)))}></uui-button>
       </uui-box>
 
-      <uui-box headline=${this.#t('settingsSenders')}>
+      <uui-box headline=${this.t('settingsSenders')}>
         ${this.#changed(v.originators, 'originators')}
-        <p>${this.#t('settingsSendersHelp', v.defaultOriginator)}</p>
+        <p>${this.t('settingsSendersHelp', v.defaultOriginator)}</p>
         ${ROLES.map((r) => {
           const s = this.senders[r];
           const set = (change: Partial<typeof s>) => (this.senders = { ...this.senders, [r]: { ...s, ...change } });
           return html`<div class="stack">
-            <uui-toggle data-testid=${`settings-senders-${r}-any`} label=${this.#t(`settingsRole_${r}`) + ': ' + this.#t('settingsAnySender')}
+            <uui-toggle data-testid=${`settings-senders-${r}-any`} label=${this.t(`settingsRole_${r}`) + ': ' + this.t('settingsAnySender')}
               .checked=${s.any} @change=${(e: Event) => set({ any: (e.target as HTMLInputElement).checked })}></uui-toggle>
-            ${s.any ? nothing : html`<uui-textarea data-testid=${`settings-senders-${r}`} label=${this.#t('settingsSendersList')} .value=${s.list}
+            ${s.any ? nothing : html`<uui-textarea data-testid=${`settings-senders-${r}`} label=${this.t('settingsSendersList')} .value=${s.list}
               @input=${(e: Event) => set({ list: (e.target as HTMLTextAreaElement).value })}></uui-textarea>`}
             ${Object.keys(this.errors.originators ?? {}).filter((f) => f.startsWith(r)).map((f) => this.#err('originators', f))}
           </div>`;
         })}
-        <uui-button look="primary" data-testid="settings-senders-save" label=${this.#t('settingsSave')} @click=${this.#saveSenders}></uui-button>
+        <uui-button look="primary" ?disabled=${this.busy} data-testid="settings-senders-save" label=${this.t('settingsSave')} @click=${this.#saveSenders}></uui-button>
       </uui-box>
 
       ${this.#renderTemplates(v)}
@@ -160,26 +156,26 @@ export class StudenkaSmsSettingsElement extends UmbLitElement {
   #renderTemplates(v: SettingsView) {
     const set = (i: number, change: Partial<MessageTemplate>) =>
       (this.templates = this.templates.map((t, j) => (j === i ? { ...t, ...change } : t)));
-    return html`<uui-box headline=${this.#t('settingsTemplates')} data-testid="settings-templates">
+    return html`<uui-box headline=${this.t('settingsTemplates')} data-testid="settings-templates">
       ${this.#changed(v.templates, 'templates')}
       ${this.templates.map((t, i) => html`<fieldset data-testid=${`settings-template-${i}`}>
         <div class="row">
-          ${this.#input(t.key, this.#t('settingsTemplateKey'), `settings-template-${i}-key`, (s) => set(i, { key: s }))}
-          ${this.#input(t.name, this.#t('settingsTemplateName'), `settings-template-${i}-name`, (s) => set(i, { name: s }))}
-          <uui-select label=${this.#t('package')} data-testid=${`settings-template-${i}-package`}
+          ${this.#input(t.key, this.t('settingsTemplateKey'), `settings-template-${i}-key`, (s) => set(i, { key: s }))}
+          ${this.#input(t.name, this.t('settingsTemplateName'), `settings-template-${i}-name`, (s) => set(i, { name: s }))}
+          <uui-select label=${this.t('package')} data-testid=${`settings-template-${i}-package`}
             .options=${[1, 2, 3, 4].map((p) => ({ name: String(p), value: String(p), selected: p === t.package }))}
             @change=${(e: Event) => set(i, { package: Number((e.target as HTMLSelectElement).value) })}></uui-select>
         </div>
-        <uui-textarea label=${this.#t('settingsTemplateText')} data-testid=${`settings-template-${i}-text`} .value=${t.text}
+        <uui-textarea label=${this.t('settingsTemplateText')} data-testid=${`settings-template-${i}-text`} .value=${t.text}
           maxlength=${v.maxTemplateLength} @input=${(e: Event) => set(i, { text: (e.target as HTMLTextAreaElement).value })}></uui-textarea>
         ${['key', 'name', 'package', 'text'].map((f) => this.#err('templates', `templates[${i}].${f}`))}
-        <uui-button look="secondary" color="danger" label=${this.#t('remove') + ' ' + t.name}
-          @click=${() => (this.templates = this.templates.filter((_, j) => j !== i))}>${this.#t('remove')}</uui-button>
+        <uui-button look="secondary" color="danger" label=${this.t('remove') + ' ' + t.name}
+          @click=${() => (this.templates = this.templates.filter((_, j) => j !== i))}>${this.t('remove')}</uui-button>
       </fieldset>`)}
       <div class="row">
-        <uui-button look="outline" data-testid="settings-template-add" label=${this.#t('settingsTemplateAdd')}
+        <uui-button look="outline" data-testid="settings-template-add" label=${this.t('settingsTemplateAdd')}
           @click=${() => (this.templates = [...this.templates, { key: '', name: '', package: 1, text: '' }])}></uui-button>
-        <uui-button look="primary" data-testid="settings-templates-save" label=${this.#t('settingsSave')}
+        <uui-button look="primary" ?disabled=${this.busy} data-testid="settings-templates-save" label=${this.t('settingsSave')}
           @click=${() => this.#save('templates', (api) => api.setTemplates(this.templates))}></uui-button>
       </div>
     </uui-box>`;
@@ -187,16 +183,16 @@ export class StudenkaSmsSettingsElement extends UmbLitElement {
 
   #renderPrivacy(v: SettingsView) {
     const p = this.privacy!;
-    return html`<uui-box headline=${this.#t('settingsPrivacy')} data-testid="settings-privacy">
+    return html`<uui-box headline=${this.t('settingsPrivacy')} data-testid="settings-privacy">
       ${this.#changed(v.privacy, 'privacy')}
       ${PRIVACY_FIELDS.map((f) => html`<div class="stack">
         ${f === 'emailPurpose'
-          ? html`<uui-textarea label=${this.#t(`settingsPrivacy_${f}`)} data-testid=${`settings-privacy-${f}`} .value=${p[f] ?? ''}
+          ? html`<uui-textarea label=${this.t(`settingsPrivacy_${f}`)} data-testid=${`settings-privacy-${f}`} .value=${p[f] ?? ''}
               @input=${(e: Event) => (this.privacy = { ...p, [f]: (e.target as HTMLTextAreaElement).value })}></uui-textarea>`
-          : this.#input(p[f] ?? '', this.#t(`settingsPrivacy_${f}`), `settings-privacy-${f}`, (s) => (this.privacy = { ...p, [f]: s }))}
+          : this.#input(p[f] ?? '', this.t(`settingsPrivacy_${f}`), `settings-privacy-${f}`, (s) => (this.privacy = { ...p, [f]: s }))}
         ${this.#err('privacy', f)}
       </div>`)}
-      <uui-button look="primary" data-testid="settings-privacy-save" label=${this.#t('settingsSave')} @click=${this.#savePrivacy}></uui-button>
+      <uui-button look="primary" ?disabled=${this.busy} data-testid="settings-privacy-save" label=${this.t('settingsSave')} @click=${this.#savePrivacy}></uui-button>
     </uui-box>`;
   }
 

@@ -1,15 +1,15 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { StatsApi, type StatsExport } from '../api/stats-api.js';
 import { OUTCOMES, type DeliveryStats, type SmsStats, type StatsPeriod, type SubscriberStats } from '../api/stats-types.js';
 import { apiFor, notifyError } from './host.js';
 import { saveFile } from './download.js';
 import type { ChartDataset } from './stats-chart.element.js';
 import './stats-chart.element.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 /** Statistics view (Administrators, Editors): counts only, as charts and as CSV. */
 @customElement('studenka-sms-stats')
-export class StudenkaSmsStatsElement extends UmbLitElement {
+export class StudenkaSmsStatsElement extends StudenkaSmsElement {
   @state() private period: StatsPeriod = { from: '', to: '' };
   @state() private subscribers?: SubscriberStats;
   @state() private deliveries?: DeliveryStats;
@@ -49,60 +49,57 @@ export class StudenkaSmsStatsElement extends UmbLitElement {
     }
   }
 
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
-  }
 
   #exportButton(kind: StatsExport) {
-    return html`<uui-button slot="header-actions" look="outline" data-testid=${`stats-export-${kind}`} label=${this.#t('statsExportCsv')}
-      @click=${() => this.#download(kind)}>${this.#t('statsExportCsv')}</uui-button>`;
+    return html`<uui-button slot="header-actions" look="outline" data-testid=${`stats-export-${kind}`} label=${this.t('statsExportCsv')}
+      @click=${() => this.#download(kind)}>${this.t('statsExportCsv')}</uui-button>`;
   }
 
   #period() {
     const set = (key: keyof StatsPeriod) => (e: Event) => { this.period = { ...this.period, [key]: (e.target as HTMLInputElement).value }; };
     return html`<div class="period">
-      <uui-label for="stats-from">${this.#t('statsFrom')}</uui-label>
-      <uui-input id="stats-from" type="month" data-testid="stats-from" .value=${this.period.from} @change=${set('from')} label=${this.#t('statsFrom')}></uui-input>
-      <uui-label for="stats-to">${this.#t('statsTo')}</uui-label>
-      <uui-input id="stats-to" type="month" data-testid="stats-to" .value=${this.period.to} @change=${set('to')} label=${this.#t('statsTo')}></uui-input>
-      <uui-button look="primary" data-testid="stats-apply" label=${this.#t('statsShow')}
-        @click=${() => this.#load().catch((e) => notifyError(this, e))}>${this.#t('statsShow')}</uui-button>
+      <uui-label for="stats-from">${this.t('statsFrom')}</uui-label>
+      <uui-input id="stats-from" type="month" data-testid="stats-from" .value=${this.period.from} @change=${set('from')} label=${this.t('statsFrom')}></uui-input>
+      <uui-label for="stats-to">${this.t('statsTo')}</uui-label>
+      <uui-input id="stats-to" type="month" data-testid="stats-to" .value=${this.period.to} @change=${set('to')} label=${this.t('statsTo')}></uui-input>
+      <uui-button look="primary" data-testid="stats-apply" label=${this.t('statsShow')}
+        @click=${() => this.#load().catch((e) => notifyError(this, e))}>${this.t('statsShow')}</uui-button>
     </div>`;
   }
 
   override render() {
     const s = this.subscribers, d = this.deliveries, m = this.sms;
-    const outcome = (o: string) => this.#t(`statsOutcome_${o}`);
+    const outcome = (o: string) => this.t(`statsOutcome_${o}`);
     const byOutcome = (rows: { counts: Record<string, number> }[]): ChartDataset[] =>
       OUTCOMES.map((o) => ({ label: outcome(o), data: rows.map((r) => r.counts[o] ?? 0) }));
     return html`
       ${this.#period()}
       ${this.loading ? html`<uui-loader-bar></uui-loader-bar>` : nothing}
-      ${s ? html`<uui-box headline=${this.#t('statsSubscribers')}>
+      ${s ? html`<uui-box headline=${this.t('statsSubscribers')}>
         ${this.#exportButton('subscribers')}
-        <studenka-sms-chart data-testid="stats-chart-packages" caption=${this.#t('statsByPackage')} .labels=${s.months}
-          .datasets=${[{ label: this.#t('statsTotal'), data: s.total }, ...s.packages.map((p) => ({ label: p.name, data: p.values }))]}></studenka-sms-chart>
-        <studenka-sms-chart data-testid="stats-chart-parts" caption=${this.#t('statsByPart')} .labels=${s.months}
+        <studenka-sms-chart data-testid="stats-chart-packages" caption=${this.t('statsByPackage')} .labels=${s.months}
+          .datasets=${[{ label: this.t('statsTotal'), data: s.total }, ...s.packages.map((p) => ({ label: p.name, data: p.values }))]}></studenka-sms-chart>
+        <studenka-sms-chart data-testid="stats-chart-parts" caption=${this.t('statsByPart')} .labels=${s.months}
           .datasets=${s.cityParts.map((p) => ({ label: p.name, data: p.values }))}></studenka-sms-chart>
       </uui-box>` : nothing}
-      ${d ? html`<uui-box headline=${this.#t('statsDeliveriesByMonth')}>
+      ${d ? html`<uui-box headline=${this.t('statsDeliveriesByMonth')}>
         ${this.#exportButton('deliveries')}
-        <studenka-sms-chart data-testid="stats-chart-deliveries-month" type="bar" stacked caption=${this.#t('statsDeliveriesByMonth')}
+        <studenka-sms-chart data-testid="stats-chart-deliveries-month" type="bar" stacked caption=${this.t('statsDeliveriesByMonth')}
           .labels=${d.months} .datasets=${byOutcome(d.byMonth)}></studenka-sms-chart>
       </uui-box>
-      <uui-box headline=${this.#t('statsDeliveriesByCampaign')}>
+      <uui-box headline=${this.t('statsDeliveriesByCampaign')}>
         ${this.#exportButton('deliveries-by-campaign')}
-        ${d.byCampaign.length === 0 ? html`<p>${this.#t('statsNoCampaigns')}</p>` : html`
-          <studenka-sms-chart data-testid="stats-chart-deliveries-campaign" type="bar" stacked horizontal caption=${this.#t('statsDeliveriesByCampaign')}
+        ${d.byCampaign.length === 0 ? html`<p>${this.t('statsNoCampaigns')}</p>` : html`
+          <studenka-sms-chart data-testid="stats-chart-deliveries-campaign" type="bar" stacked horizontal caption=${this.t('statsDeliveriesByCampaign')}
             .labels=${d.byCampaign.map((c) => `#${c.campaignId} ${c.text.length > 30 ? `${c.text.slice(0, 30)}…` : c.text}`)}
             .datasets=${byOutcome(d.byCampaign)}></studenka-sms-chart>`}
       </uui-box>` : nothing}
-      ${m ? html`<uui-box headline=${this.#t('statsSms')}>
+      ${m ? html`<uui-box headline=${this.t('statsSms')}>
         ${this.#exportButton('sms')}
-        <studenka-sms-chart data-testid="stats-chart-sms" type="bar" caption=${this.#t('statsSmsCaption')} .labels=${m.months}
-          .datasets=${[{ label: this.#t('statsSegments'), data: m.byMonth.map((x) => x.segments) }, { label: this.#t('statsCost'), data: m.byMonth.map((x) => x.costCzk) }]}></studenka-sms-chart>
+        <studenka-sms-chart data-testid="stats-chart-sms" type="bar" caption=${this.t('statsSmsCaption')} .labels=${m.months}
+          .datasets=${[{ label: this.t('statsSegments'), data: m.byMonth.map((x) => x.segments) }, { label: this.t('statsCost'), data: m.byMonth.map((x) => x.costCzk) }]}></studenka-sms-chart>
         <div class="table"><table data-testid="stats-sms-table">
-          <thead><tr><th>${this.#t('statsMonth')}</th><th>SMS</th><th>${this.#t('statsSegments')}</th><th>${this.#t('statsCost')}</th></tr></thead>
+          <thead><tr><th>${this.t('statsMonth')}</th><th>SMS</th><th>${this.t('statsSegments')}</th><th>${this.t('statsCost')}</th></tr></thead>
           <tbody>${m.byMonth.map((x) => html`<tr><td>${x.month}</td><td>${x.sms}</td><td>${x.segments}</td>
             <td>${this.localize.number(x.costCzk, { style: 'currency', currency: 'CZK' })}</td></tr>`)}</tbody>
         </table></div>

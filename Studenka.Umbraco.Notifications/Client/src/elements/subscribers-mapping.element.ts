@@ -1,17 +1,17 @@
 import { css, customElement, html, property, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import type { SubscribersApi } from '../api/subscribers-api.js';
 import type { UnlistedStreet } from '../api/subscribers-types.js';
 import type { AreaPart } from '../api/types.js';
 import { notifyError, notifySuccess } from './host.js';
 import { streetOptions } from './subscribers.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 /**
  * Streets residents typed because the list lacked them ("Moje ulice v seznamu chybí"), each with a
  * choice of a register street to map it onto (the Areas API moves the addresses and audits it).
  */
 @customElement('studenka-sms-subscribers-mapping')
-export class StudenkaSmsSubscribersMappingElement extends UmbLitElement {
+export class StudenkaSmsSubscribersMappingElement extends StudenkaSmsElement {
   @property({ attribute: false }) api?: SubscribersApi;
   @property({ attribute: false }) parts: AreaPart[] = [];
   /** Raised by the view when subscribers changed elsewhere (a sign-up may have typed a street). */
@@ -33,9 +33,6 @@ export class StudenkaSmsSubscribersMappingElement extends UmbLitElement {
     this.loaded = true;
   }
 
-  #t(key: string, ...args: unknown[]) {
-    return this.localize.term(`studenkaSms_${key}`, ...args);
-  }
 
   #key(u: UnlistedStreet) {
     return `${u.cityPartId}|${u.name}`;
@@ -45,16 +42,16 @@ export class StudenkaSmsSubscribersMappingElement extends UmbLitElement {
     const streetId = this.chosen.get(this.#key(u));
     if (streetId === undefined) return;
     const move = await this.api!.mapUnlisted(u.cityPartId, u.name, streetId);
-    await notifySuccess(this, this.#t('subscribersMapped', move.from, move.to, move.toPart, move.addresses));
+    await notifySuccess(this, this.t('subscribersMapped', move.from, move.to, move.toPart, move.addresses));
     await this.#load();
     this.dispatchEvent(new CustomEvent('changed', { bubbles: true, composed: true }));
   }
 
   override render() {
-    return html`<uui-box headline=${this.#t('subscribersMappingTitle')} data-testid="subscribers-mapping">
+    return html`<uui-box headline=${this.t('subscribersMappingTitle')} data-testid="subscribers-mapping">
       ${!this.loaded ? html`<uui-loader-bar></uui-loader-bar>` : this.unlisted.length === 0
-        ? html`<p data-testid="subscribers-mapping-empty">${this.#t('subscribersMappingEmpty')}</p>`
-        : html`<p>${this.#t('subscribersMappingHelp')}</p>
+        ? html`<p data-testid="subscribers-mapping-empty">${this.t('subscribersMappingEmpty')}</p>`
+        : html`<p>${this.t('subscribersMappingHelp')}</p>
           <ul>${this.unlisted.map((u, i) => this.#renderEntry(u, i))}</ul>`}
     </uui-box>`;
   }
@@ -64,14 +61,14 @@ export class StudenkaSmsSubscribersMappingElement extends UmbLitElement {
     const options = streetOptions(this.parts, u.cityPartId, this.waiting);
     const chosen = this.chosen.get(key);
     return html`<li data-testid=${`unlisted-${index}`} data-name=${u.name}>
-      <div><strong>„${u.name}“</strong> (${u.cityPartName}) · ${this.#t('subscribersAddresses', u.addresses)}</div>
+      <div><strong>„${u.name}“</strong> (${u.cityPartName}) · ${this.t('subscribersAddresses', u.addresses)}</div>
       <div class="row">
-        <uui-select data-testid=${`unlisted-target-${index}`} label=${this.#t('subscribersMapTo')} placeholder=${this.#t('subscribersMapTo')}
+        <uui-select data-testid=${`unlisted-target-${index}`} label=${this.t('subscribersMapTo')} placeholder=${this.t('subscribersMapTo')}
           .options=${options.map((o) => ({ name: o.label, value: String(o.id), selected: o.id === chosen }))}
           @change=${(e: Event) => {
             this.chosen = new Map(this.chosen).set(key, Number((e.target as HTMLSelectElement).value));
           }}></uui-select>
-        <uui-button look="primary" data-testid=${`unlisted-map-${index}`} label=${this.#t('subscribersMap')} ?disabled=${chosen === undefined}
+        <uui-button look="primary" data-testid=${`unlisted-map-${index}`} label=${this.t('subscribersMap')} ?disabled=${chosen === undefined}
           @click=${() => void this.#map(u).catch((e) => notifyError(this, e))}></uui-button>
       </div>
     </li>`;

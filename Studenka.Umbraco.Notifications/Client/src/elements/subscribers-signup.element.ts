@@ -1,11 +1,11 @@
 import { css, customElement, html, nothing, property, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { ApiError } from '../api/sms-api.js';
 import type { SubscribersApi } from '../api/subscribers-api.js';
 import type { AssistedCodeSent } from '../api/subscribers-types.js';
 import type { AreaPart, PackageItem } from '../api/types.js';
-import { notifyError, notifySuccess } from './host.js';
+import { notifySuccess } from './host.js';
 import { fieldOf, signUpBody, type SignUpFields } from './subscribers.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const EMPTY: SignUpFields = {
   phone: '', name: '', email: '', partId: null, streetId: null, streetMissing: false, streetName: '', houseNumber: '', packages: [], consent: false,
@@ -17,7 +17,7 @@ const EMPTY: SignUpFields = {
  * or by the resident later on the web) or the written consent recorded instead.
  */
 @customElement('studenka-sms-subscribers-signup')
-export class StudenkaSmsSubscribersSignupElement extends UmbLitElement {
+export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
   @property({ attribute: false }) api?: SubscribersApi;
   @property({ attribute: false }) parts: AreaPart[] = [];
   @property({ attribute: false }) packages: PackageItem[] = [];
@@ -26,29 +26,19 @@ export class StudenkaSmsSubscribersSignupElement extends UmbLitElement {
   @state() private errors: Record<string, string> = {};
   @state() private sent?: AssistedCodeSent;
   @state() private code = '';
-  @state() private busy = false;
 
-  #t(key: string, ...args: unknown[]) {
-    return this.localize.term(`studenkaSms_${key}`, ...args);
-  }
 
   #set(change: Partial<SignUpFields>) {
     this.f = { ...this.f, ...change };
   }
 
   async #submit(work: () => Promise<void>) {
-    this.busy = true;
     this.errors = {};
-    try {
-      await work();
-    } catch (error) {
+    await this.act(work, undefined, (error) => {
       if (error instanceof ApiError && Object.keys(error.errors).length) {
         this.errors = Object.fromEntries(Object.entries(error.errors).map(([k, v]) => [fieldOf(k), v[0] ?? '']));
       }
-      await notifyError(this, error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   #done(message: string) {
@@ -65,12 +55,12 @@ export class StudenkaSmsSubscribersSignupElement extends UmbLitElement {
 
   #written = () => this.#submit(async () => {
     await this.api!.writtenConsent(signUpBody(this.f));
-    this.#done(this.#t('subscribersWrittenOk'));
+    this.#done(this.t('subscribersWrittenOk'));
   });
 
   #confirm = () => this.#submit(async () => {
     await this.api!.confirm(this.sent!.token, this.code.trim());
-    this.#done(this.#t('subscribersConfirmedOk'));
+    this.#done(this.t('subscribersConfirmedOk'));
   });
 
   #error(field: string) {
@@ -78,7 +68,7 @@ export class StudenkaSmsSubscribersSignupElement extends UmbLitElement {
   }
 
   override render() {
-    return html`<uui-box headline=${this.#t('subscribersSignUpTitle')} data-testid="subscribers-signup">
+    return html`<uui-box headline=${this.t('subscribersSignUpTitle')} data-testid="subscribers-signup">
       ${this.sent ? this.#renderCode(this.sent) : this.#renderForm()}
     </uui-box>`;
   }
@@ -86,74 +76,74 @@ export class StudenkaSmsSubscribersSignupElement extends UmbLitElement {
   #renderCode(sent: AssistedCodeSent) {
     const link = new URL(sent.confirmPath, window.location.origin).toString();
     return html`
-      <p data-testid="signup-code-sent">${this.#t('subscribersCodeSent', sent.phone)}</p>
-      <uui-label for="code">${this.#t('subscribersCode')}</uui-label>
-      <uui-input id="code" data-testid="signup-code" label=${this.#t('subscribersCode')} inputmode="numeric" maxlength="6" .value=${this.code}
+      <p data-testid="signup-code-sent">${this.t('subscribersCodeSent', sent.phone)}</p>
+      <uui-label for="code">${this.t('subscribersCode')}</uui-label>
+      <uui-input id="code" data-testid="signup-code" label=${this.t('subscribersCode')} inputmode="numeric" maxlength="6" .value=${this.code}
         @input=${(e: Event) => (this.code = (e.target as HTMLInputElement).value)}></uui-input>
       ${this.#error('code')}
       <div class="row">
-        <uui-button look="primary" data-testid="signup-confirm" label=${this.#t('subscribersConfirm')} ?disabled=${this.busy} @click=${this.#confirm}></uui-button>
-        <uui-button look="outline" data-testid="signup-later" label=${this.#t('subscribersLater')}
-          @click=${() => this.#done(this.#t('subscribersLaterOk'))}></uui-button>
+        <uui-button look="primary" data-testid="signup-confirm" label=${this.t('subscribersConfirm')} ?disabled=${this.busy} @click=${this.#confirm}></uui-button>
+        <uui-button look="outline" data-testid="signup-later" label=${this.t('subscribersLater')}
+          @click=${() => this.#done(this.t('subscribersLaterOk'))}></uui-button>
       </div>
-      <p class="later">${this.#t('subscribersLaterHelp')} <a data-testid="signup-later-link" href=${link} target="_blank" rel="noopener">${link}</a></p>
+      <p class="later">${this.t('subscribersLaterHelp')} <a data-testid="signup-later-link" href=${link} target="_blank" rel="noopener">${link}</a></p>
     `;
   }
 
   #renderForm() {
     const part = this.parts.find((p) => p.id === this.f.partId);
     return html`
-      <uui-label for="phone" required>${this.#t('phone')}</uui-label>
-      <uui-input id="phone" data-testid="signup-phone" label=${this.#t('phone')} inputmode="tel" .value=${this.f.phone}
+      <uui-label for="phone" required>${this.t('phone')}</uui-label>
+      <uui-input id="phone" data-testid="signup-phone" label=${this.t('phone')} inputmode="tel" .value=${this.f.phone}
         @input=${(e: Event) => this.#set({ phone: (e.target as HTMLInputElement).value })}></uui-input>
       ${this.#error('phone')}
-      <uui-label for="name">${this.#t('subscribersName')}</uui-label>
-      <uui-input id="name" data-testid="signup-name" label=${this.#t('subscribersName')} .value=${this.f.name}
+      <uui-label for="name">${this.t('subscribersName')}</uui-label>
+      <uui-input id="name" data-testid="signup-name" label=${this.t('subscribersName')} .value=${this.f.name}
         @input=${(e: Event) => this.#set({ name: (e.target as HTMLInputElement).value })}></uui-input>
       ${this.#error('name')}
-      <uui-label for="email">${this.#t('subscribersEmail')}</uui-label>
-      <uui-input id="email" data-testid="signup-email" label=${this.#t('subscribersEmail')} type="email" .value=${this.f.email}
+      <uui-label for="email">${this.t('subscribersEmail')}</uui-label>
+      <uui-input id="email" data-testid="signup-email" label=${this.t('subscribersEmail')} type="email" .value=${this.f.email}
         @input=${(e: Event) => this.#set({ email: (e.target as HTMLInputElement).value })}></uui-input>
       ${this.#error('email')}
-      <uui-label for="part" required>${this.#t('subscribersPart')}</uui-label>
-      <uui-select id="part" data-testid="signup-part" label=${this.#t('subscribersPart')} placeholder=${this.#t('subscribersPart')}
+      <uui-label for="part" required>${this.t('subscribersPart')}</uui-label>
+      <uui-select id="part" data-testid="signup-part" label=${this.t('subscribersPart')} placeholder=${this.t('subscribersPart')}
         .options=${this.parts.map((p) => ({ name: p.name, value: String(p.id), selected: p.id === this.f.partId }))}
         @change=${(e: Event) => this.#set({ partId: Number((e.target as HTMLSelectElement).value) || null, streetId: null })}></uui-select>
       ${this.#error('partId')}
       ${part && part.streets.length ? this.#renderStreet(part) : nothing}
-      <uui-label for="house">${this.#t('subscribersHouse')}</uui-label>
-      <uui-input id="house" data-testid="signup-house" label=${this.#t('subscribersHouse')} .value=${this.f.houseNumber}
+      <uui-label for="house">${this.t('subscribersHouse')}</uui-label>
+      <uui-input id="house" data-testid="signup-house" label=${this.t('subscribersHouse')} .value=${this.f.houseNumber}
         @input=${(e: Event) => this.#set({ houseNumber: (e.target as HTMLInputElement).value })}></uui-input>
       ${this.#error('houseNumber')}
       <fieldset data-testid="signup-packages">
-        <legend>${this.#t('subscribersPackages')}</legend>
+        <legend>${this.t('subscribersPackages')}</legend>
         ${this.packages.map((p) => html`<uui-checkbox data-testid=${`signup-package-${p.id}`} label=${`${p.id} – ${p.name}`}
           ?checked=${this.f.packages.includes(p.id)}
           @change=${(e: Event) => this.#set({ packages: (e.target as HTMLInputElement).checked ? [...this.f.packages, p.id] : this.f.packages.filter((x) => x !== p.id) })}
         ></uui-checkbox>`)}
       </fieldset>
       ${this.#error('packages')}
-      <uui-checkbox data-testid="signup-consent" label=${this.#t('subscribersConsent')} ?checked=${this.f.consent}
+      <uui-checkbox data-testid="signup-consent" label=${this.t('subscribersConsent')} ?checked=${this.f.consent}
         @change=${(e: Event) => this.#set({ consent: (e.target as HTMLInputElement).checked })}></uui-checkbox>
       ${this.#error('consent')}
       <div class="row">
-        <uui-button look="primary" data-testid="signup-send-code" label=${this.#t('subscribersSendCode')} ?disabled=${this.busy} @click=${this.#sendCode}></uui-button>
-        <uui-button look="outline" data-testid="signup-written" label=${this.#t('subscribersWritten')} ?disabled=${this.busy} @click=${this.#written}></uui-button>
+        <uui-button look="primary" data-testid="signup-send-code" label=${this.t('subscribersSendCode')} ?disabled=${this.busy} @click=${this.#sendCode}></uui-button>
+        <uui-button look="outline" data-testid="signup-written" label=${this.t('subscribersWritten')} ?disabled=${this.busy} @click=${this.#written}></uui-button>
       </div>
-      <p class="hint">${this.#t('subscribersWrittenHelp')}</p>
+      <p class="hint">${this.t('subscribersWrittenHelp')}</p>
     `;
   }
 
   #renderStreet(part: AreaPart) {
     return html`
-      <uui-label for="street">${this.#t('subscribersStreet')}</uui-label>
+      <uui-label for="street">${this.t('subscribersStreet')}</uui-label>
       ${this.f.streetMissing
-        ? html`<uui-input id="street" data-testid="signup-street-name" label=${this.#t('subscribersStreetName')} .value=${this.f.streetName}
+        ? html`<uui-input id="street" data-testid="signup-street-name" label=${this.t('subscribersStreetName')} .value=${this.f.streetName}
             @input=${(e: Event) => this.#set({ streetName: (e.target as HTMLInputElement).value })}></uui-input>`
-        : html`<uui-select id="street" data-testid="signup-street" label=${this.#t('subscribersStreet')} placeholder=${this.#t('subscribersStreet')}
+        : html`<uui-select id="street" data-testid="signup-street" label=${this.t('subscribersStreet')} placeholder=${this.t('subscribersStreet')}
             .options=${part.streets.map((s) => ({ name: s.name, value: String(s.id), selected: s.id === this.f.streetId }))}
             @change=${(e: Event) => this.#set({ streetId: Number((e.target as HTMLSelectElement).value) || null })}></uui-select>`}
-      <uui-checkbox data-testid="signup-street-missing" label=${this.#t('subscribersStreetMissing')} ?checked=${this.f.streetMissing}
+      <uui-checkbox data-testid="signup-street-missing" label=${this.t('subscribersStreetMissing')} ?checked=${this.f.streetMissing}
         @change=${(e: Event) => this.#set({ streetMissing: (e.target as HTMLInputElement).checked })}></uui-checkbox>
       ${this.#error('streetId')}${this.#error('streetName')}
     `;

@@ -1,5 +1,4 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { SubscribersApi } from '../api/subscribers-api.js';
 import type { SubscriberCounts, SubscriberItem, SubscriberPage } from '../api/subscribers-types.js';
 import type { AreaPart, PackageItem } from '../api/types.js';
@@ -7,12 +6,13 @@ import { apiFor, notifyError, notifySuccess, pragueTime } from './host.js';
 import { pageInfo } from './subscribers.js';
 import './subscribers-mapping.element.js';
 import './subscribers-signup.element.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 
 const TAKE = 20;
 
 /** Subscribers view (Administrator): counts, search with paging, CSV export, delete on request; mapping and sign-up below. */
 @customElement('studenka-sms-subscribers')
-export class StudenkaSmsSubscribersElement extends UmbLitElement {
+export class StudenkaSmsSubscribersElement extends StudenkaSmsElement {
   @state() private counts?: SubscriberCounts;
   @state() private page?: SubscriberPage;
   @state() private query = '';
@@ -36,9 +36,6 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
     }
   }
 
-  #t(key: string, ...args: unknown[]) {
-    return this.localize.term(`studenkaSms_${key}`, ...args);
-  }
 
   async #loadCounts() {
     this.counts = await this.#api!.counts();
@@ -81,7 +78,7 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
   async #delete(id: number) {
     await this.#api!.remove(id);
     this.confirmDelete = null;
-    await notifySuccess(this, this.#t('subscribersDeleted'));
+    await notifySuccess(this, this.t('subscribersDeleted'));
     this.#changed();
   }
 
@@ -92,13 +89,13 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
   override render() {
     return html`
       ${this.#renderCounts()}
-      <uui-box headline=${this.#t('subscribersSearchTitle')}>
-        <uui-button slot="header-actions" look="primary" data-testid="subscribers-export" label=${this.#t('subscribersExport')}
+      <uui-box headline=${this.t('subscribersSearchTitle')}>
+        <uui-button slot="header-actions" look="primary" data-testid="subscribers-export" label=${this.t('subscribersExport')}
           ?disabled=${this.exporting} @click=${() => this.#run(() => this.#export())}></uui-button>
         <form class="search" @submit=${(e: Event) => { e.preventDefault(); this.#run(() => this.#search(0)); }}>
-          <uui-input data-testid="subscribers-search" label=${this.#t('subscribersSearch')} placeholder=${this.#t('subscribersSearch')}
+          <uui-input data-testid="subscribers-search" label=${this.t('subscribersSearch')} placeholder=${this.t('subscribersSearch')}
             .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)}></uui-input>
-          <uui-button type="submit" look="outline" data-testid="subscribers-search-go" label=${this.#t('subscribersSearchGo')}></uui-button>
+          <uui-button type="submit" look="outline" data-testid="subscribers-search-go" label=${this.t('subscribersSearchGo')}></uui-button>
         </form>
         ${this.page ? this.#renderPage(this.page) : html`<uui-loader-bar></uui-loader-bar>`}
       </uui-box>
@@ -111,16 +108,16 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
     const c = this.counts;
     if (!c) return html`<uui-box><uui-loader-bar></uui-loader-bar></uui-box>`;
     return html`
-      <uui-box headline=${this.#t('subscribersCountsTitle')} data-testid="subscribers-counts">
+      <uui-box headline=${this.t('subscribersCountsTitle')} data-testid="subscribers-counts">
         <p class="totals">
-          <span data-testid="subscribers-active" data-value=${c.active}>${this.#t('subscribersActive')}: <strong>${c.active}</strong></span>
-          <span data-testid="subscribers-pending" data-value=${c.pending}>${this.#t('subscribersPending')}: <strong>${c.pending}</strong></span>
-          <span data-testid="subscribers-typed" data-value=${c.typed}>${this.#t('subscribersTyped')}: <strong>${c.typed}</strong></span>
+          <span data-testid="subscribers-active" data-value=${c.active}>${this.t('subscribersActive')}: <strong>${c.active}</strong></span>
+          <span data-testid="subscribers-pending" data-value=${c.pending}>${this.t('subscribersPending')}: <strong>${c.pending}</strong></span>
+          <span data-testid="subscribers-typed" data-value=${c.typed}>${this.t('subscribersTyped')}: <strong>${c.typed}</strong></span>
         </p>
         <div class="columns">
-          ${this.#countList('subscribers-by-package', this.#t('subscribersByPackage'), c.packages.map((p) => [p.name, p.subscribers]))}
-          ${this.#countList('subscribers-by-part', this.#t('subscribersByPart'), c.cityParts.map((p) => [p.name, p.subscribers]))}
-          ${this.#countList('subscribers-by-street', this.#t('subscribersByStreet'), c.streets.map((s) => [`${s.name} (${s.cityPartName})`, s.subscribers]))}
+          ${this.#countList('subscribers-by-package', this.t('subscribersByPackage'), c.packages.map((p) => [p.name, p.subscribers]))}
+          ${this.#countList('subscribers-by-part', this.t('subscribersByPart'), c.cityParts.map((p) => [p.name, p.subscribers]))}
+          ${this.#countList('subscribers-by-street', this.t('subscribersByStreet'), c.streets.map((s) => [`${s.name} (${s.cityPartName})`, s.subscribers]))}
         </div>
       </uui-box>
     `;
@@ -136,12 +133,12 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
   #renderPage(page: SubscriberPage) {
     const info = pageInfo(page.skip, page.take, page.total);
     return html`
-      <p data-testid="subscribers-total" data-value=${page.total}>${this.#t('subscribersFound', info.from, info.to, page.total)}</p>
+      <p data-testid="subscribers-total" data-value=${page.total}>${this.t('subscribersFound', info.from, info.to, page.total)}</p>
       <ul data-testid="subscribers-list">${page.items.map((s) => this.#renderItem(s))}</ul>
       <div class="pager">
-        <uui-button look="outline" data-testid="subscribers-previous" label=${this.#t('subscribersPrevious')} ?disabled=${!info.hasPrevious}
+        <uui-button look="outline" data-testid="subscribers-previous" label=${this.t('subscribersPrevious')} ?disabled=${!info.hasPrevious}
           @click=${() => this.#run(() => this.#search(Math.max(0, page.skip - TAKE)))}></uui-button>
-        <uui-button look="outline" data-testid="subscribers-next" label=${this.#t('subscribersNext')} ?disabled=${!info.hasNext}
+        <uui-button look="outline" data-testid="subscribers-next" label=${this.t('subscribersNext')} ?disabled=${!info.hasNext}
           @click=${() => this.#run(() => this.#search(page.skip + TAKE))}></uui-button>
       </div>
     `;
@@ -152,18 +149,18 @@ export class StudenkaSmsSubscribersElement extends UmbLitElement {
       <div class="head">
         <strong data-testid="subscriber-phone">${s.phone}</strong>
         ${s.name ? html`<span>${s.name}</span>` : nothing}
-        <uui-tag color=${s.status === 'active' ? 'positive' : 'warning'}>${this.#t(`subscribersStatus_${s.status}`)}</uui-tag>
+        <uui-tag color=${s.status === 'active' ? 'positive' : 'warning'}>${this.t(`subscribersStatus_${s.status}`)}</uui-tag>
       </div>
       <div>${s.addresses.join(' · ')}</div>
-      <small>${s.packages.map((p) => this.#packageName(p)).join(', ')} · ${this.#t('subscribersSince')} ${pragueTime(this, s.activatedAt ?? s.createdAt)}
-        ${s.writtenConsentBy ? html` · ${this.#t('subscribersWrittenBy')} ${s.writtenConsentBy}` : nothing}</small>
+      <small>${s.packages.map((p) => this.#packageName(p)).join(', ')} · ${this.t('subscribersSince')} ${pragueTime(this, s.activatedAt ?? s.createdAt)}
+        ${s.writtenConsentBy ? html` · ${this.t('subscribersWrittenBy')} ${s.writtenConsentBy}` : nothing}</small>
       <div class="actions">
         ${this.confirmDelete === s.id
-          ? html`<span>${this.#t('subscribersDeleteConfirm')}</span>
-              <uui-button look="primary" color="danger" data-testid=${`subscriber-delete-confirm-${s.id}`} label=${this.#t('subscribersDeleteYes')}
+          ? html`<span>${this.t('subscribersDeleteConfirm')}</span>
+              <uui-button look="primary" color="danger" data-testid=${`subscriber-delete-confirm-${s.id}`} label=${this.t('subscribersDeleteYes')}
                 @click=${() => this.#run(() => this.#delete(s.id))}></uui-button>
-              <uui-button look="outline" label=${this.#t('cancel')} @click=${() => (this.confirmDelete = null)}></uui-button>`
-          : html`<uui-button look="outline" color="danger" data-testid=${`subscriber-delete-${s.id}`} label=${this.#t('subscribersDelete')}
+              <uui-button look="outline" label=${this.t('cancel')} @click=${() => (this.confirmDelete = null)}></uui-button>`
+          : html`<uui-button look="outline" color="danger" data-testid=${`subscriber-delete-${s.id}`} label=${this.t('subscribersDelete')}
               @click=${() => (this.confirmDelete = s.id)}></uui-button>`}
       </div>
     </li>`;
