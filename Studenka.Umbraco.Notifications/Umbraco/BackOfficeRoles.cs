@@ -13,6 +13,12 @@ namespace Studenka.Umbraco.Notifications.Umbraco;
 /// </summary>
 public sealed class BackOfficeRoles(IOptions<OperatorOptions> options)
 {
+    /// <summary>
+    /// The key of the dispatch group the package creates, fixed so it is the same on every site (and in
+    /// the standalone Site): the client's Statistics condition reads it from the current user at once.
+    /// </summary>
+    public static readonly Guid DispatchGroupKey = new("5f1c7d3e-8a2b-4c6d-9e0f-17a2b3c4d5e6");
+
     public OperatorRole? RoleOf(IUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -33,9 +33,6 @@ internal sealed class UserGroupsSetup(
     /// <summary>Bump when the setup gains a step; sites that ran an older one run the new steps once.</summary>
     public const string Done = "1";
 
-    /// <summary>Fixed, so the dispatch group has the same key on every site (backoffice conditions can name it).</summary>
-    public static readonly Guid DispatchGroupKey = new("5f1c7d3e-8a2b-4c6d-9e0f-17a2b3c4d5e6");
-
     public async Task HandleAsync(UmbracoApplicationStartedNotification notification, CancellationToken cancellationToken)
     {
         if (runtime.Level != RuntimeLevel.Run
@@ -61,7 +58,7 @@ internal sealed class UserGroupsSetup(
 
         var group = new UserGroup(shortStrings)
         {
-            Key = DispatchGroupKey,
+            Key = BackOfficeRoles.DispatchGroupKey,
             Alias = alias,
             Name = "Dispečink SMS",
             Icon = "icon-alarm-clock",

@@ -5,8 +5,6 @@ export { StudenkaSmsSubscribersElement } from './elements/subscribers.element.js
 export { StudenkaSmsStatsElement } from './elements/stats.element.js';
 export { StudenkaSmsAuditElement } from './elements/audit.element.js';
 export { StudenkaSmsHealthElement } from './elements/health.element.js';
-// The manifest's condition "Studenka.Notifications.Condition.SeesStatistics" loads this module's `api` export.
-export { StudenkaSeesStatisticsCondition as api } from './elements/stats-condition.js';
 export { StudenkaSmsAreasElement } from './elements/areas.element.js';
 export { StudenkaSmsSettingsElement } from './elements/settings.element.js';
 export { StudenkaSmsOperatorsElement } from './elements/operators.element.js';

@@ -1,4 +1,5 @@
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Umbraco;
 using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.Configuration.Models;
 using Umbraco.Cms.Core.Models.Membership;
@@ -20,7 +21,7 @@ public static class OperatorUsers
 
     private static readonly IReadOnlyUserGroup Administrators = Group(1, Constants.Security.AdminGroupKey, "Správci", Constants.Security.AdminGroupAlias, "icon-medal");
     private static readonly IReadOnlyUserGroup Editors = Group(2, new Guid("5b1a4d0e-2f7c-4c55-9a0f-3f1d7c2a6e01"), "Redaktoři", EditorsGroupAlias, "icon-edit");
-    private static readonly IReadOnlyUserGroup Dispatch = Group(3, new Guid("5b1a4d0e-2f7c-4c55-9a0f-3f1d7c2a6e02"), "Dispečink", DispatchGroupAlias, "icon-alarm-clock");
+    private static readonly IReadOnlyUserGroup Dispatch = Group(3, BackOfficeRoles.DispatchGroupKey, "Dispečink", DispatchGroupAlias, "icon-alarm-clock");
 
     public static IReadOnlyUserGroup GroupOf(OperatorRole role) => role switch
     {

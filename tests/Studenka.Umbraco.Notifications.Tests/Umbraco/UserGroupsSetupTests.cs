@@ -45,7 +45,7 @@ public sealed class UserGroupsSetupTests
         Assert.Equal([NotificationsPolicies.SectionAlias], dispatch.AllowedSections);
         Assert.Empty(dispatch.Permissions);
         Assert.False(dispatch.HasAccessToAllLanguages);
-        Assert.Equal(UserGroupsSetup.DispatchGroupKey, dispatch.Key);
+        Assert.Equal(BackOfficeRoles.DispatchGroupKey, dispatch.Key);
         Assert.Equal(
             [Constants.Applications.Content, Constants.Applications.Settings, NotificationsPolicies.SectionAlias],
             Group(Constants.Security.AdminGroupAlias)!.AllowedSections);

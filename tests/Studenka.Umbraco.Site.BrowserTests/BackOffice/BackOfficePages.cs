@@ -77,9 +77,20 @@ public static partial class BackOfficePages
     {
         var tab = page.GetByRole(AriaRole.Tab, new() { Name = tabName });
         await Expect(tab).ToHaveAttributeAsync("href", ViewHref(), new() { Timeout = 30_000 });
-        var href = await tab.GetAttributeAsync("href");
+        var href = await tab.GetAttributeAsync("href") ?? "";
         await tab.ClickAsync();
-        await page.WaitForURLAsync(new Regex(Regex.Escape(href!) + "$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex(Regex.Escape(href) + "$"), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the backoffice went instead, and keep a picture of it.
+            await Artifacts.ScreenshotAsync(page, $"failed-open-view-{href[(href.LastIndexOf('/') + 1)..]}");
+            var tabs = await page.GetByRole(AriaRole.Tab).EvaluateAllAsync<string[]>(
+                "ts => ts.map(t => (t.getRootNode().host?.getAttribute('label') ?? t.textContent.trim()) + ' ' + t.getAttribute('href') + ' ' + (t.checkVisibility() ? 'visible' : 'hidden'))");
+            throw new TimeoutException($"Clicking the tab {tabName} ({href}) left the backoffice at {page.Url}; tabs: {string.Join(" | ", tabs)}", e);
+        }
     }
 
     [GeneratedRegex(@"^/umbraco/section/sms/view/[a-z-]+$")]

@@ -50,6 +50,18 @@ public sealed partial class ExtensionAssetsTests
     }
 
     [Fact]
+    public async Task The_statistics_view_is_hidden_from_the_dispatch_group_by_the_key_the_package_gives_it()
+    {
+        using var site = new StudenkaSiteFactory();
+        var manifest = await ServedManifestAsync(site.CreateClient());
+
+        // A built-in condition on the current user, so the tab comes with the others (no request of its own).
+        var statistics = Assert.Single(Extensions(manifest), e => (string?)e["alias"] == "Studenka.Notifications.SectionView.Statistics");
+        var group = Assert.Single(statistics["conditions"]!.AsArray(), c => (string?)c!["alias"] == "Umb.Condition.CurrentUser.GroupId")!;
+        Assert.Equal([Notifications.Umbraco.BackOfficeRoles.DispatchGroupKey.ToString("D")], group["noneOf"]!.AsArray().Select(k => (string?)k));
+    }
+
+    [Fact]
     public async Task The_served_manifest_is_the_repository_root_manifest_with_the_section_and_both_languages()
     {
         using var site = new StudenkaSiteFactory();
