@@ -20,6 +20,7 @@ internal static class EditorsServiceCollectionExtensions
         // Scoped: they resolve the host's optional Core services (URL provider, reminder scheduler) per publish.
         services.AddScoped<PageUrls>();
         services.AddScoped<PageAnnouncer>();
+        services.AddScoped<PageSmsView>();
         return services;
     }
 }
