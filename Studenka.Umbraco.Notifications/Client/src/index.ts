@@ -10,3 +10,4 @@ export { StudenkaSeesStatisticsCondition as api } from './elements/stats-conditi
 export { StudenkaSmsAreasElement } from './elements/areas.element.js';
 export { StudenkaSmsSettingsElement } from './elements/settings.element.js';
 export { StudenkaSmsOperatorsElement } from './elements/operators.element.js';
+export { StudenkaSmsContentElement } from './elements/content-sms.element.js';
