@@ -9,6 +9,7 @@ using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Reminders;
 using Studenka.Umbraco.Notifications.Umbraco;
+using Studenka.Umbraco.Testing;
 using global::Umbraco.Cms.Core;
 using global::Umbraco.Cms.Core.Composing;
 using global::Umbraco.Cms.Core.Configuration.Models;
@@ -40,10 +41,12 @@ internal sealed class PublishingBed : IAsyncDisposable
     private static readonly IShortStringHelper Strings = new DefaultShortStringHelper(new DefaultShortStringHelperConfig().WithDefault(new RequestHandlerSettings()));
 
     private readonly string _directory;
+    private readonly string? _postgres;
 
-    private PublishingBed(string directory, ServiceProvider provider, FakeTimeProvider time, RecordingReminderScheduler? reminders)
+    private PublishingBed(string directory, string? postgres, ServiceProvider provider, FakeTimeProvider time, RecordingReminderScheduler? reminders)
     {
         _directory = directory;
+        _postgres = postgres;
         Provider = provider;
         Time = time;
         Reminders = reminders ?? new RecordingReminderScheduler();
@@ -57,13 +60,15 @@ internal sealed class PublishingBed : IAsyncDisposable
 
     public IDbConnectionFactory Connections => Provider.GetRequiredService<IDbConnectionFactory>();
 
-    public static async Task<PublishingBed> CreateAsync(IDictionary<string, string?>? settings = null, bool withScheduler = true)
+    public static async Task<PublishingBed> CreateAsync(IDictionary<string, string?>? settings = null, bool withScheduler = true, DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
         var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
+        var postgres = engine == DatabaseProvider.PostgreSql ? TestPostgres.CreateDatabase() : null;
         var values = new Dictionary<string, string?>
         {
-            [$"{PersistenceOptions.SectionName}:ConnectionString"] = $"Data Source={Path.Combine(directory, "sms.db")}",
+            [$"{PersistenceOptions.SectionName}:ConnectionString"] = postgres ?? $"Data Source={Path.Combine(directory, "sms.db")}",
+            [$"{PersistenceOptions.SectionName}:Provider"] = engine.ToString(),
             ["Studenka:Web:PublicBaseUrl"] = "https://www.studenka.cz",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -91,7 +96,7 @@ internal sealed class PublishingBed : IAsyncDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
-        return new PublishingBed(directory, provider, time, reminders);
+        return new PublishingBed(directory, postgres, provider, time, reminders);
     }
 
     /// <summary>A document type like the town's: the SMS properties, invariant or varying by culture.</summary>
@@ -154,6 +159,11 @@ internal sealed class PublishingBed : IAsyncDisposable
     {
         await Provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabase(_postgres);
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -335,4 +335,25 @@ public sealed class PublishingTests
 
         Assert.Equal(CampaignStates.Cancelled, Assert.Single(await bed.CampaignsAsync(page)).State);
     }
+
+    [Testing.PostgresFact]
+    public async Task On_PostgreSQL_publishing_republishing_changing_and_unpublishing_behave_alike()
+    {
+        await using var bed = await PublishingBed.CreateAsync(engine: Notifications.Persistence.DatabaseProvider.PostgreSql);
+        var page = PublishingBed.EventPage();
+
+        await bed.PublishAsync(page);
+        await bed.PublishAsync(page);
+        page.SetValue("eventLocation", "sokolovna");
+        await bed.PublishAsync(page);
+        await bed.UnpublishAsync(page);
+
+        var campaigns = await bed.CampaignsAsync(page);
+        Assert.Equal([CampaignStates.Cancelled, CampaignStates.Cancelled], campaigns.Select(c => c.State));
+        Assert.Equal([PageAnnouncer.ReplacedReason, PageAnnouncer.WithdrawnReason], campaigns.Select(c => c.FailureReason));
+        Assert.Equal(2, bed.Reminders.Scheduled.Count);
+        Assert.Equal([page.Key], bed.Reminders.Cancelled);
+        var row = await bed.Provider.GetRequiredService<PageAnnouncements>().GetAsync(page.Key, "", CancellationToken.None);
+        Assert.True(row?.Withdrawn);
+    }
 }
