@@ -99,9 +99,13 @@ public sealed class PageAnnouncer(
             logger.LogInformation("Page {ContentKey} ({DocumentType}) published by {Editor}: campaign {CampaignId} created", content.Key, type, editor, campaignId);
         }
 
+        // Recorded before the reminders are asked for: should the scheduler fail, the next publish must
+        // find this campaign (not make a second one) and ask for the reminders again.
+        var row = new PageAnnouncement(content.Key, culture ?? "", content.ContentType.Alias, hash, campaignId, values.EventStart,
+            RemindersHash: null, editor, Withdrawn: false, Problem: null, time.GetUtcNow());
+        await announcements.SaveAsync(row, cancellationToken);
         var remindersHash = await RemindersAsync(content, type, values, url, format, editor, existing, cancellationToken);
-        await announcements.SaveAsync(new PageAnnouncement(content.Key, culture ?? "", content.ContentType.Alias, hash, campaignId, values.EventStart,
-            remindersHash, editor, Withdrawn: false, Problem: null, time.GetUtcNow()), cancellationToken);
+        await announcements.SaveAsync(row with { RemindersHash = remindersHash }, cancellationToken);
     }
 
     /// <summary>Unpublished, trashed or SMS switched off: cancels what has not gone yet and the reminders.</summary>

@@ -336,6 +336,26 @@ public sealed class PublishingTests
         Assert.Equal(CampaignStates.Cancelled, Assert.Single(await bed.CampaignsAsync(page)).State);
     }
 
+    [Fact]
+    public async Task A_failing_reminder_scheduler_breaks_neither_the_publish_nor_idempotency_and_the_next_publish_asks_again()
+    {
+        await using var bed = await PublishingBed.CreateAsync();
+        var page = PublishingBed.EventPage();
+        bed.Reminders.Fails = true;
+
+        await bed.PublishAsync(page);
+        await bed.PublishAsync(page);
+
+        Assert.Equal(CampaignStates.Scheduled, Assert.Single(await bed.CampaignsAsync(page)).State);
+        Assert.Empty(bed.Reminders.Scheduled);
+
+        bed.Reminders.Fails = false;
+        await bed.PublishAsync(page);
+
+        Assert.Single(await bed.CampaignsAsync(page));
+        Assert.Single(bed.Reminders.Scheduled);
+    }
+
     [Testing.PostgresFact]
     public async Task On_PostgreSQL_publishing_republishing_changing_and_unpublishing_behave_alike()
     {

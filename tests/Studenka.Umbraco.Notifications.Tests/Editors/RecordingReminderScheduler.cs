@@ -12,8 +12,16 @@ internal sealed class RecordingReminderScheduler : IReminderScheduler
 
     public List<Guid> Cancelled { get; } = [];
 
+    /// <summary>Set: the scheduler is broken (its database is down, say) and every call throws.</summary>
+    public bool Fails { get; set; }
+
     public Task ScheduleAsync(ReminderRequest request, CancellationToken cancellationToken)
     {
+        if (Fails)
+        {
+            throw new InvalidOperationException("The reminder store is unavailable.");
+        }
+
         Scheduled.Add(request);
         return Task.CompletedTask;
     }
