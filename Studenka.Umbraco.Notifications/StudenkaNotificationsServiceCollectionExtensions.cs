@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Delivery;
+using Studenka.Umbraco.Notifications.Editors;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
@@ -37,6 +38,7 @@ public static class StudenkaNotificationsServiceCollectionExtensions
             .AddCampaigns(configuration)
             .AddDelivery(configuration)
             .AddStatistics()
+            .AddEditors(configuration)
             .AddNotificationsWeb(configuration);
     }
 

@@ -115,6 +115,15 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
         return (await WithAreasAsync(connection, rows.ToList(), cancellationToken)).SingleOrDefault();
     }
 
+    /// <summary>The campaigns made from one page (its announcements and reminders), newest first.</summary>
+    public async Task<IReadOnlyList<Campaign>> ListByContentAsync(Guid contentKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CampaignRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM campaigns WHERE content_key = @key ORDER BY id DESC", new { key = contentKey.ToString("D") }, cancellationToken: cancellationToken));
+        return await WithAreasAsync(connection, rows.ToList(), cancellationToken);
+    }
+
     /// <summary>Newest first; <paramref name="state"/> null lists every state.</summary>
     public async Task<CampaignPage> ListAsync(string? state, int skip, int take, CancellationToken cancellationToken)
     {

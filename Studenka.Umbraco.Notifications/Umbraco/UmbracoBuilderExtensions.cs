@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Studenka.Umbraco.Notifications.Editors;
 using Studenka.Umbraco.Notifications.Operators;
 using Umbraco.Cms.Core.DependencyInjection;
 using Umbraco.Cms.Core.Notifications;
@@ -28,6 +29,14 @@ public static class UmbracoBuilderExtensions
         if (!builder.Services.Any(d => d.ImplementationType == typeof(UserGroupsSetup)))
         {
             builder.AddNotificationAsyncHandler<UmbracoApplicationStartedNotification, UserGroupsSetup>();
+        }
+
+        // Publishing an event or news page records its SMS (Editors/); guarded for the same reason.
+        if (!builder.Services.Any(d => d.ImplementationType == typeof(ContentSmsHandlers)))
+        {
+            builder.AddNotificationAsyncHandler<ContentPublishedNotification, ContentSmsHandlers>();
+            builder.AddNotificationAsyncHandler<ContentUnpublishedNotification, ContentSmsHandlers>();
+            builder.AddNotificationAsyncHandler<ContentMovedToRecycleBinNotification, ContentSmsHandlers>();
         }
 
         return builder;

@@ -8,3 +8,4 @@ export { StudenkaSmsHealthElement } from './elements/health.element.js';
 export { StudenkaSmsAreasElement } from './elements/areas.element.js';
 export { StudenkaSmsSettingsElement } from './elements/settings.element.js';
 export { StudenkaSmsOperatorsElement } from './elements/operators.element.js';
+export { StudenkaSmsContentElement } from './elements/content-sms.element.js';

@@ -41,6 +41,7 @@ public sealed partial class TableOwnershipTests
         ["inbound_replies"] = "Subscriptions",
         ["manage_sessions"] = "Web",
         ["runtime_settings"] = "Settings",
+        ["page_announcements"] = "Editors",
     };
 
     /// <summary>

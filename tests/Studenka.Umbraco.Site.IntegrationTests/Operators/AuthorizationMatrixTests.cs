@@ -64,6 +64,13 @@ public abstract class AuthorizationMatrixTests
         return ($"/{Api}/subscribers/assisted/{suffix}", new { phone, addresses = new[] { new { partId = part.Part.Id, streetId = part.Streets[0].Id } }, packages = new[] { 2 }, consent = true });
     }
 
+    /// <summary>A page whose publish left a draft announcement (package 4), so "send now" has something to send.</summary>
+    private static async Task<(string, object?)> OnAnnouncedPage(IMatrixHost host, string suffix)
+    {
+        var (page, _) = await Editors.PageCampaigns.AnnouncedAsync(host.Services);
+        return ($"/{Api}/content/{page}{suffix}", null);
+    }
+
     private const int Ok = 200, Created = 201, Accepted = 202, BadRequest = 400, Unsupported = 415, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
@@ -83,6 +90,9 @@ public abstract class AuthorizationMatrixTests
         new("POST", $"{Api}/campaigns/{{id:long}}/resend-failed", h => OnCrisisDraft(h, "/resend-failed"), Unauthorized, Forbidden, Forbidden, Conflict, Conflict),
         new("GET", $"{Api}/campaigns/{{id:long}}/recipients", h => OnCrisisDraft(h, "/recipients"), Unauthorized, Forbidden, Forbidden, Ok, Ok),
         new("GET", $"{Api}/campaigns/{{id:long}}/recipients/export", h => OnCrisisDraft(h, "/recipients/export"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/content/{{key:guid}}/campaigns", h => OnAnnouncedPage(h, "/campaigns"), Unauthorized, Forbidden, Ok, Ok, Ok),
+        // A page's SMS is the town hall's: Dispatch does not send it.
+        new("POST", $"{Api}/content/{{key:guid}}/send-now", h => OnAnnouncedPage(h, "/send-now"), Unauthorized, Forbidden, Ok, Forbidden, Ok),
         new("GET", $"{Api}/delivery/status", _ => At("delivery/status"), Unauthorized, Forbidden, Ok, Ok, Ok),
         // Only an Administrator can remove a pause's cause (key, balance), so only an Administrator resumes.
         new("POST", $"{Api}/delivery/resume", _ => At("delivery/resume"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
