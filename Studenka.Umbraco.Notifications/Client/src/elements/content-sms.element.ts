@@ -1,9 +1,9 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
-import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { UMB_ENTITY_WORKSPACE_CONTEXT } from '@umbraco-cms/backoffice/workspace';
 import { ContentSmsApi, mayBeSentNow, offsetLabel, type PageSmsOverview } from '../api/content-sms-api.js';
 import type { Me } from '../api/types.js';
-import { apiFor, notifyError, notifySuccess, pragueTime } from './host.js';
+import { apiFor, notifyError, pragueTime } from './host.js';
+import { StudenkaSmsElement } from './studenka-element.js';
 import './campaign-progress.element.js';
 
 const POLL_MS = 5000;
@@ -14,11 +14,10 @@ const POLL_MS = 5000;
  * (Administrators and Editors; the API refuses Dispatch too).
  */
 @customElement('studenka-sms-content')
-export class StudenkaSmsContentElement extends UmbLitElement {
+export class StudenkaSmsContentElement extends StudenkaSmsElement {
   @state() private overview?: PageSmsOverview;
   @state() private me?: Me;
   @state() private key?: string;
-  @state() private busy = false;
 
   #api?: ContentSmsApi;
   #poll?: ReturnType<typeof setInterval>;
@@ -57,58 +56,50 @@ export class StudenkaSmsContentElement extends UmbLitElement {
   }
 
   async #sendNow() {
-    if (!this.#api || !this.key) return;
-    this.busy = true;
-    try {
-      await this.#api.sendNow(this.key);
-      await notifySuccess(this, this.#t('contentSent'));
+    const api = this.#api;
+    const key = this.key;
+    if (!api || !key) return;
+    await this.act(async () => {
+      await api.sendNow(key);
       await this.#load();
-    } catch (error) {
-      await notifyError(this, error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  #t(key: string) {
-    return this.localize.term(`studenkaSms_${key}`);
+    }, this.t('contentSent'));
   }
 
   override render() {
     const o = this.overview;
-    if (!this.key) return html`<p data-testid="content-sms-unsaved">${this.#t('contentUnsaved')}</p>`;
+    if (!this.key) return html`<p data-testid="content-sms-unsaved">${this.t('contentUnsaved')}</p>`;
     if (!o) return html`<uui-loader-bar></uui-loader-bar>`;
     const maySend = this.me?.role === 'Administrator' || this.me?.role === 'Editor';
     const waiting = o.campaigns.some(mayBeSentNow) && o.announcements.some((a) => !a.withdrawn);
-    return html`<uui-box headline=${this.#t('contentTitle')}>
+    return html`<uui-box headline=${this.t('contentTitle')}>
       ${maySend && waiting
-        ? html`<uui-button slot="header-actions" look="primary" data-testid="content-send-now" label=${this.#t('contentSendNow')}
-            ?disabled=${this.busy} @click=${() => this.#sendNow()}>${this.#t('contentSendNow')}</uui-button>`
+        ? html`<uui-button slot="header-actions" look="primary" data-testid="content-send-now" label=${this.t('contentSendNow')}
+            ?disabled=${this.busy} @click=${() => this.#sendNow()}>${this.t('contentSendNow')}</uui-button>`
         : nothing}
-      ${o.announcements.length === 0 ? html`<p data-testid="content-sms-none">${this.#t('contentNone')}</p>` : nothing}
+      ${o.announcements.length === 0 ? html`<p data-testid="content-sms-none">${this.t('contentNone')}</p>` : nothing}
       ${o.announcements.map((a) => html`<div data-testid="content-announcement" data-withdrawn=${String(a.withdrawn)}>
-        ${a.problem ? html`<uui-tag color="danger" data-testid="content-problem">${this.#t('contentProblem')}</uui-tag> <span>${a.problem}</span>` : nothing}
-        ${a.withdrawn ? html`<uui-tag color="warning">${this.#t('contentWithdrawn')}</uui-tag>` : nothing}
-        <div class="meta">${this.#t('contentPublishedBy')}: ${a.publishedBy} · ${pragueTime(this, a.updatedAt)}${a.culture ? ` · ${a.culture}` : ''}</div>
+        ${a.problem ? html`<uui-tag color="danger" data-testid="content-problem">${this.t('contentProblem')}</uui-tag> <span>${a.problem}</span>` : nothing}
+        ${a.withdrawn ? html`<uui-tag color="warning">${this.t('contentWithdrawn')}</uui-tag>` : nothing}
+        <div class="meta">${this.t('contentPublishedBy')}: ${a.publishedBy} · ${pragueTime(this, a.updatedAt)}${a.culture ? ` · ${a.culture}` : ''}</div>
       </div>`)}
       <ul data-testid="content-campaigns">
         ${o.campaigns.map((c) => html`<li data-testid=${`content-campaign-${c.id}`} data-state=${c.state}>
-          <uui-tag data-testid=${`content-campaign-state-${c.id}`}>${this.#t(`state_${c.state}`)}</uui-tag>
-          <span class="meta">${c.dueAt ? pragueTime(this, c.dueAt) : this.#t('contentNoTime')}</span>
+          <uui-tag data-testid=${`content-campaign-state-${c.id}`}>${this.t(`state_${c.state}`)}</uui-tag>
+          <span class="meta">${c.dueAt ? pragueTime(this, c.dueAt) : this.t('contentNoTime')}</span>
           <p>${c.text}</p>
           ${c.delivery ? html`<studenka-sms-campaign-progress .delivery=${c.delivery}></studenka-sms-campaign-progress>` : nothing}
         </li>`)}
       </ul>
     </uui-box>
-    <uui-box headline=${this.#t('contentReminders')}>
+    <uui-box headline=${this.t('contentReminders')}>
       ${!o.remindersAvailable
-        ? html`<p data-testid="content-reminders-unavailable">${this.#t('contentRemindersUnavailable')}</p>`
+        ? html`<p data-testid="content-reminders-unavailable">${this.t('contentRemindersUnavailable')}</p>`
         : o.reminders.length === 0
-          ? html`<p data-testid="content-reminders-none">${this.#t('contentRemindersNone')}</p>`
+          ? html`<p data-testid="content-reminders-none">${this.t('contentRemindersNone')}</p>`
           : html`<ul data-testid="content-reminders">
               ${o.reminders.map((r) => html`<li data-state=${r.state}>
                 <strong>${offsetLabel(r.offset)}</strong> · ${pragueTime(this, r.fireAt)}
-                <uui-tag>${this.#t(`reminder_${r.state}`)}</uui-tag>
+                <uui-tag>${this.t(`reminder_${r.state}`)}</uui-tag>
               </li>`)}
             </ul>`}
     </uui-box>`;
