@@ -36,10 +36,15 @@ public sealed class ReminderOptions : IValidatableObject
             yield return new ValidationResult("Studenka:Reminders:MisfireGrace must be between 00:00:00 and 7.00:00:00.", [nameof(MisfireGrace)]);
         }
 
-        if (IdleWaitTime < TimeSpan.FromMilliseconds(100) || MisfireThreshold < TimeSpan.FromMilliseconds(100) || ClusterCheckinInterval < TimeSpan.FromMilliseconds(100))
+        if (IdleWaitTime < TimeSpan.FromSeconds(1))
         {
-            yield return new ValidationResult("Studenka:Reminders: IdleWaitTime, MisfireThreshold and ClusterCheckinInterval must be at least 00:00:00.1.",
-                [nameof(IdleWaitTime), nameof(MisfireThreshold), nameof(ClusterCheckinInterval)]);
+            yield return new ValidationResult("Studenka:Reminders:IdleWaitTime must be at least 00:00:01 (Quartz's minimum).", [nameof(IdleWaitTime)]);
+        }
+
+        if (MisfireThreshold < TimeSpan.FromMilliseconds(100) || ClusterCheckinInterval < TimeSpan.FromMilliseconds(100))
+        {
+            yield return new ValidationResult("Studenka:Reminders: MisfireThreshold and ClusterCheckinInterval must be at least 00:00:00.1.",
+                [nameof(MisfireThreshold), nameof(ClusterCheckinInterval)]);
         }
     }
 }

@@ -18,11 +18,39 @@ public static class ReminderStates
     public const string Cancelled = "cancelled";
 }
 
-/// <summary>A reminder as stored: what to send, to whom, and when.</summary>
-public sealed record ReminderRow(
-    long Id, string ContentKey, int? OffsetDays, string? OffsetAt, long? OffsetBeforeS, long FireAtMs, long EventStartMs,
-    int PackageId, string CityPartIds, string StreetIds, string Text, string? ContentUrl, string EditorName, string State, long? CampaignId)
+/// <summary>A reminder as stored: what to send, to whom, and when (properties, so Dapper converts either engine's integers).</summary>
+public sealed record ReminderRow
 {
+    public long Id { get; init; }
+
+    public string ContentKey { get; init; } = "";
+
+    public int? OffsetDays { get; init; }
+
+    public string? OffsetAt { get; init; }
+
+    public long? OffsetBeforeS { get; init; }
+
+    public long FireAtMs { get; init; }
+
+    public long EventStartMs { get; init; }
+
+    public int PackageId { get; init; }
+
+    public string CityPartIds { get; init; } = "[]";
+
+    public string StreetIds { get; init; } = "[]";
+
+    public string Text { get; init; } = "";
+
+    public string? ContentUrl { get; init; }
+
+    public string EditorName { get; init; } = "";
+
+    public string State { get; init; } = "";
+
+    public long? CampaignId { get; init; }
+
     public ReminderOffset Offset => new(
         OffsetDays,
         OffsetAt is null ? null : TimeOnly.ParseExact(OffsetAt, "HH:mm", CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 -- Quartz.NET 4.7.3's job store schema for SQLite, table prefix qrtz_: the statements of Quartz's own
 -- script (embedded in Quartz.dll as Quartz.Impl.AdoJobStore.Schema.create_sqlite.sql) with the prefix
--- filled in, unchanged otherwise. The migrations provision it, so Quartz only validates the schema at
+-- filled in and a ";" after each trigger's END (Quartz sends the statements one by one, a script needs
+-- them), unchanged otherwise. The migrations provision it, so Quartz only validates the schema at
 -- start (SchemaProvisioning.Validate). These tables belong to Quartz: only Quartz writes them.
 -- qrtz_JOB_DETAILS
 CREATE TABLE IF NOT EXISTS qrtz_JOB_DETAILS (
@@ -226,22 +227,22 @@ CREATE TABLE IF NOT EXISTS qrtz_JOB_STATUS (
 CREATE TRIGGER IF NOT EXISTS qrtz_DELETE_SIMPLE_TRIGGER DELETE ON qrtz_TRIGGERS
 BEGIN
   DELETE FROM qrtz_SIMPLE_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
-END
+END;
 -- qrtz_DELETE_SIMPROP_TRIGGER
 CREATE TRIGGER IF NOT EXISTS qrtz_DELETE_SIMPROP_TRIGGER DELETE ON qrtz_TRIGGERS
 BEGIN
   DELETE FROM qrtz_SIMPROP_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
-END
+END;
 -- qrtz_DELETE_CRON_TRIGGER
 CREATE TRIGGER IF NOT EXISTS qrtz_DELETE_CRON_TRIGGER DELETE ON qrtz_TRIGGERS
 BEGIN
   DELETE FROM qrtz_CRON_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
-END
+END;
 -- qrtz_DELETE_BLOB_TRIGGER
 CREATE TRIGGER IF NOT EXISTS qrtz_DELETE_BLOB_TRIGGER DELETE ON qrtz_TRIGGERS
 BEGIN
   DELETE FROM qrtz_BLOB_TRIGGERS WHERE SCHED_NAME=OLD.SCHED_NAME AND TRIGGER_NAME=OLD.TRIGGER_NAME AND TRIGGER_GROUP=OLD.TRIGGER_GROUP;
-END
+END;
 -- IDX_qrtz_J_G_N
 CREATE INDEX IF NOT EXISTS IDX_qrtz_J_G_N ON qrtz_JOB_DETAILS(SCHED_NAME,JOB_GROUP,JOB_NAME);
 -- IDX_qrtz_T_J
