@@ -64,8 +64,8 @@ public sealed class QuartzReminderScheduler(
     /// Fires once at <paramref name="fireAt"/>; missed (site down), it fires as soon as a scheduler runs
     /// again and <see cref="ReminderFiring"/> decides by the grace whether it still goes.
     /// </summary>
-    private static ITrigger Trigger(long id, DateTimeOffset fireAt, string description) =>
-        TriggerBuilder.Create()
+    private ITrigger Trigger(long id, DateTimeOffset fireAt, string description) =>
+        TriggerBuilder.Create(time)
             .WithIdentity(TriggerKeyOf(id))
             .WithDescription(description)
             .ForJob(Job)

@@ -4,6 +4,7 @@ using Quartz;
 using Quartz.Extensibility;
 using Quartz.Impl.AdoJobStore;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Subscriptions;
 
 namespace Studenka.Umbraco.Notifications.Reminders;
 
@@ -18,6 +19,7 @@ public sealed class QuartzScheduler(
     IServiceProvider services,
     IDbConnectionFactory connections,
     IOptions<ReminderOptions> options,
+    IOptions<SubscriptionOptions> town,
     TimeProvider time) : IAsyncDisposable
 {
     public const string TablePrefix = "qrtz_";
@@ -94,6 +96,11 @@ public sealed class QuartzScheduler(
         var scheduler = await builder.BuildScheduler(cancellationToken);
         // The jobs the triggers name, stored once per database (replacing keeps them current after an upgrade).
         await scheduler.AddJob(QuartzReminderScheduler.JobDetail(), AddJobOptions.Replacing, cancellationToken);
+        await scheduler.AddJob(RecurringAnnouncements.JobDetail(), AddJobOptions.Replacing, cancellationToken);
+        // The holidays from this year on, rewritten at each start so the calendar never runs out.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(town.Value.TimeZone);
+        var thisYear = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Year;
+        await scheduler.AddCalendar(CzechHolidays.CalendarName, CzechHolidays.Calendar(thisYear, zone), AddCalendarOptions.ReplacingAndUpdatingTriggers, cancellationToken);
         return scheduler;
     }
 

@@ -14,6 +14,10 @@ internal static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<ReminderFiring>();
         services.TryAddSingleton<IReminderScheduler, QuartzReminderScheduler>();
         services.TryAddTransient<ReminderJob>();
+        services.TryAddSingleton<RecurringAnnouncementRepository>();
+        services.TryAddSingleton<RecurringAnnouncements>();
+        services.TryAddSingleton<RecurringFiring>();
+        services.TryAddTransient<RecurringAnnouncementJob>();
         services.AddSingleton<SchedulerStarter>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerStarter>());
         return services;

@@ -35,6 +35,10 @@ internal sealed class ReminderNode : IAsyncDisposable
 
     public QuartzScheduler Quartz => _services.GetRequiredService<QuartzScheduler>();
 
+    public RecurringAnnouncements Recurring => _services.GetRequiredService<RecurringAnnouncements>();
+
+    public RecurringFiring RecurringFiring => _services.GetRequiredService<RecurringFiring>();
+
     /// <summary>A node over <paramref name="bed"/>'s database; started (firing triggers) unless <paramref name="start"/> is false.</summary>
     public static async Task<ReminderNode> CreateAsync(
         CampaignTestBed bed, TimeProvider time, string instanceId, bool start = true, TimeSpan? grace = null, IServerRoleAccessor? role = null)
@@ -53,6 +57,7 @@ internal sealed class ReminderNode : IAsyncDisposable
         services.AddSingleton(time);
         services.AddSingleton<IDbConnectionFactory>(ownPool ?? bed.Database.Connections);
         services.AddSingleton(bed.Service);
+        services.AddSingleton(bed.Audit);
         services.AddSingleton(new TownCalendar(Options.Create(new SubscriptionOptions()), time));
         if (role is not null)
         {
