@@ -42,6 +42,8 @@ public sealed partial class TableOwnershipTests
         ["inbound_replies"] = "Subscriptions",
         ["manage_sessions"] = "Web",
         ["runtime_settings"] = "Settings",
+        ["reminders"] = "Reminders",
+        ["recurring_announcements"] = "Reminders",
     };
 
     /// <summary>
