@@ -113,4 +113,28 @@ public sealed class QuartzJobStoreTests
             Assert.Equal(1, await CampaignsOfAsync(bed, page));
         }
     }
+
+    [PostgresFact]
+    public async Task Replacing_cancelling_and_recurring_definitions_work_on_PostgreSQL()
+    {
+        await using var bed = await BedAsync(DatabaseProvider.PostgreSql);
+        await using var node = await ReminderNode.CreateAsync(bed, bed.Time, "pg", start: false);
+        var page = Guid.NewGuid();
+        var eventStart = new DateTimeOffset(2026, 11, 29, 18, 0, 0, TimeSpan.FromHours(1));
+        await node.Scheduler.ScheduleAsync(Request(page, eventStart, TwoHoursBefore, ReminderOffset.DayBeforeAt(1, new TimeOnly(9, 0))), CancellationToken.None);
+        await node.Scheduler.ScheduleAsync(Request(page, eventStart, TwoHoursBefore, ReminderOffset.DayBeforeAt(1, new TimeOnly(9, 0))), CancellationToken.None);
+        Assert.Equal(2, await QuartzTriggersAsync(bed));
+
+        await node.Scheduler.CancelAsync(page, CancellationToken.None);
+        Assert.Equal(["cancelled", "cancelled"], (await node.Scheduler.ListAsync(page, CancellationToken.None)).Select(r => r.State));
+        Assert.Equal(0, await QuartzTriggersAsync(bed));
+
+        var created = await node.Recurring.CreateAsync(
+            new RecurringInput("Svoz odpadu", "0 0 7 ? * TUE", "Zítra svoz odpadu.", 2), Notifications.Operators.OperatorIdentity.System, CancellationToken.None);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.FromHours(1)), created.Announcement!.NextFireAt);
+        var tuesday = created.Announcement.NextFireAt!.Value;
+        await node.RecurringFiring.FireAsync(created.Announcement.Id, tuesday, CancellationToken.None);
+        await node.RecurringFiring.FireAsync(created.Announcement.Id, tuesday, CancellationToken.None);
+        Assert.Equal(1, await bed.CountAsync("campaigns"));
+    }
 }
