@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Umbraco.Cms.Core;
@@ -15,7 +14,8 @@ namespace Studenka.Umbraco.Notifications.Reminders;
 /// standby and back. The standalone Site has no role accessor: every Site node runs its scheduler and
 /// Quartz's clustering (PostgreSQL) fires each trigger on one of them.
 /// </summary>
-public sealed class SchedulerStarter(QuartzScheduler quartz, IServiceProvider services, TimeProvider time, ILogger<SchedulerStarter> logger)
+public sealed class SchedulerStarter(
+    QuartzScheduler quartz, TimeProvider time, ILogger<SchedulerStarter> logger, IServerRoleAccessor? roles = null, IRuntimeState? runtime = null)
     : BackgroundService
 {
     public static readonly TimeSpan RoleCheckInterval = TimeSpan.FromMinutes(1);
@@ -25,13 +25,12 @@ public sealed class SchedulerStarter(QuartzScheduler quartz, IServiceProvider se
     /// <summary>Whether this server should fire triggers now.</summary>
     public bool ShouldSchedule()
     {
-        if (services.GetService<IRuntimeState>() is { } runtime && runtime.Level != RuntimeLevel.Run)
+        if (runtime is not null && runtime.Level != RuntimeLevel.Run)
         {
             return false;
         }
 
-        return services.GetService<IServerRoleAccessor>() is not { } roles
-            || roles.CurrentServerRole is ServerRole.Single or ServerRole.SchedulingPublisher;
+        return roles is null || roles.CurrentServerRole is ServerRole.Single or ServerRole.SchedulingPublisher;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -7,6 +7,7 @@ using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Notifications.Reminders;
 using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Tests.Campaigns;
+using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Core.Sync;
 
 namespace Studenka.Umbraco.Notifications.Tests.Reminders;
@@ -41,7 +42,8 @@ internal sealed class ReminderNode : IAsyncDisposable
 
     /// <summary>A node over <paramref name="bed"/>'s database; started (firing triggers) unless <paramref name="start"/> is false.</summary>
     public static async Task<ReminderNode> CreateAsync(
-        CampaignTestBed bed, TimeProvider time, string instanceId, bool start = true, TimeSpan? grace = null, IServerRoleAccessor? role = null)
+        CampaignTestBed bed, TimeProvider time, string instanceId, bool start = true, TimeSpan? grace = null, IServerRoleAccessor? role = null,
+        IRuntimeState? runtime = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -62,6 +64,11 @@ internal sealed class ReminderNode : IAsyncDisposable
         if (role is not null)
         {
             services.AddSingleton(role);
+        }
+
+        if (runtime is not null)
+        {
+            services.AddSingleton(runtime);
         }
 
         services.AddReminders(configuration);
@@ -105,14 +112,14 @@ internal static class ReminderChecks
     /// <summary>Polls the page's reminders (real time) until one is no longer scheduled, or the time is up.</summary>
     public static async Task<IReadOnlyList<ScheduledReminder>> WaitUntilDoneAsync(IReminderScheduler scheduler, Guid key, TimeSpan within)
     {
-        var until = DateTimeOffset.UtcNow + within;
+        var until = TimeProvider.System.GetUtcNow() + within;
         IReadOnlyList<ScheduledReminder> reminders;
         do
         {
             await Task.Delay(100);
             reminders = await scheduler.ListAsync(key, CancellationToken.None);
         }
-        while (reminders.Any(r => r.State == ReminderStates.Scheduled) && DateTimeOffset.UtcNow < until);
+        while (reminders.Any(r => r.State == ReminderStates.Scheduled) && TimeProvider.System.GetUtcNow() < until);
 
         return reminders;
     }
