@@ -8,6 +8,7 @@ using Studenka.Umbraco.Notifications.Editors;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Notifications.Reminders;
 using Studenka.Umbraco.Notifications.Statistics;
 using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Web;
@@ -37,6 +38,7 @@ public static class StudenkaNotificationsServiceCollectionExtensions
             .AddOperators(configuration)
             .AddCampaigns(configuration)
             .AddDelivery(configuration)
+            .AddReminders(configuration)
             .AddStatistics()
             .AddEditors(configuration)
             .AddNotificationsWeb(configuration);

@@ -20,6 +20,7 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     public PostgresConnectionFactory(string connectionString)
     {
         _dataSource = NpgsqlDataSource.Create(WithoutResetOnClose(connectionString));
+        ConnectionString = connectionString;
         Database = new NpgsqlConnectionStringBuilder(connectionString).Database ?? "";
     }
 
@@ -43,6 +44,9 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
 
         return builder.ConnectionString;
     }
+
+    /// <summary>The connection string as configured, for a component that opens its own connections (Quartz's job store).</summary>
+    public string ConnectionString { get; }
 
     /// <summary>The database name (for logs; the password stays out of them).</summary>
     public string Database { get; }

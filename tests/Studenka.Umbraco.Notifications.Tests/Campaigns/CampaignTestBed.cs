@@ -71,10 +71,10 @@ internal sealed class CampaignTestBed : IAsyncDisposable
 
     public CampaignRecipients Recipients { get; }
 
-    public static async Task<CampaignTestBed> CreateAsync(CampaignOptions? options = null)
+    public static async Task<CampaignTestBed> CreateAsync(CampaignOptions? options = null, Notifications.Persistence.DatabaseProvider engine = Notifications.Persistence.DatabaseProvider.Sqlite)
     {
         var time = new FakeTimeProvider(Start);
-        return new CampaignTestBed(await TestDatabase.CreateAsync(time), time, options ?? new CampaignOptions());
+        return new CampaignTestBed(await TestDatabase.CreateAsync(time, engine: engine), time, options ?? new CampaignOptions());
     }
 
     public async Task<long> PartIdAsync(string name)

@@ -42,6 +42,8 @@ public sealed partial class TableOwnershipTests
         ["manage_sessions"] = "Web",
         ["runtime_settings"] = "Settings",
         ["page_announcements"] = "Editors",
+        ["reminders"] = "Reminders",
+        ["recurring_announcements"] = "Reminders",
     };
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Reminders;
 
 namespace Studenka.Umbraco.Site.IntegrationTests.Operators;
 
@@ -71,6 +72,14 @@ public abstract class AuthorizationMatrixTests
         return ($"/{Api}/content/{page}{suffix}", null);
     }
 
+    /// <summary>A stored recurring announcement (waste collection), for the endpoints that change one.</summary>
+    private static async Task<(string, object?)> OnRecurring(IMatrixHost host, object? body = null)
+    {
+        var created = await host.Services.GetRequiredService<RecurringAnnouncements>()
+            .CreateAsync(new RecurringInput("Svoz odpadu", "0 0 7 ? * TUE", "Zítra svoz odpadu.", 2), OperatorIdentity.System, CancellationToken.None);
+        return ($"/{Api}/recurring/{created.Announcement!.Id}", body);
+    }
+
     private const int Ok = 200, Created = 201, Accepted = 202, BadRequest = 400, Unsupported = 415, Unauthorized = 401, Forbidden = 403, NotFound = 404, Conflict = 409;
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
@@ -119,6 +128,12 @@ public abstract class AuthorizationMatrixTests
             smsProcessor = "MessageBird", emailPurpose = "Jen kvůli odběru.",
         }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("DELETE", $"{Api}/settings/{{name}}", _ => At("settings/price"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", $"{Api}/recurring", _ => At("recurring"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("POST", $"{Api}/recurring", _ => At("recurring", new { name = "Zastupitelstvo", cron = "0 0 16 ? * MON#1", text = "Dnes zasedá zastupitelstvo.", packageId = 3 }),
+            Unauthorized, Forbidden, Forbidden, Forbidden, Created),
+        new("PUT", $"{Api}/recurring/{{id:long}}", h => OnRecurring(h, new { name = "Svoz odpadu", cron = "0 0 6 ? * TUE", text = "Dnes svoz odpadu.", packageId = 2 }),
+            Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("DELETE", $"{Api}/recurring/{{id:long}}", h => OnRecurring(h), Unauthorized, Forbidden, Forbidden, Forbidden, 204),
         new("GET", $"{Api}/areas/needs-mapping", _ => At("areas/needs-mapping"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/areas/house-number-mismatches", _ => At("areas/house-number-mismatches"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         // Administrators get through to the mapping, which finds nothing to map.
