@@ -34,7 +34,8 @@ public sealed class EditorOptionsTests
         Assert.Single(services, d => d.ServiceType == typeof(INotificationAsyncHandler<ContentPublishedNotification>) && d.ImplementationType == typeof(ContentSmsHandlers));
         Assert.Single(services, d => d.ServiceType == typeof(INotificationAsyncHandler<ContentUnpublishedNotification>) && d.ImplementationType == typeof(ContentSmsHandlers));
         Assert.Single(services, d => d.ServiceType == typeof(INotificationAsyncHandler<ContentMovedToRecycleBinNotification>) && d.ImplementationType == typeof(ContentSmsHandlers));
-        Assert.DoesNotContain(services, d => d.ServiceType == typeof(IReminderScheduler));
+        // The reminders the handlers ask for are Quartz's (the Reminders feature), registered once too.
+        Assert.Single(services, d => d.ServiceType == typeof(IReminderScheduler) && d.ImplementationType == typeof(QuartzReminderScheduler));
     }
 
     [Fact]

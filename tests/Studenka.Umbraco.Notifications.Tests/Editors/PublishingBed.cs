@@ -22,6 +22,7 @@ using global::Umbraco.Cms.Core.Notifications;
 using global::Umbraco.Cms.Core.Routing;
 using global::Umbraco.Cms.Core.Security;
 using global::Umbraco.Cms.Core.Strings;
+using global::Umbraco.Cms.Core.Sync;
 using global::Umbraco.Extensions;
 
 namespace Studenka.Umbraco.Notifications.Tests.Editors;
@@ -88,6 +89,8 @@ internal sealed class PublishingBed : IAsyncDisposable
         new StudenkaNotificationsComposer().Compose(builder);
         services.AddSingleton<IPublishedUrlProvider, EventUrls>();
         services.AddSingleton<IBackOfficeSecurityAccessor>(new SignedInEditor());
+        // Core's own registration asks Infrastructure's server registrations; a single-server site sets this one.
+        services.AddSingleton<IServerRoleAccessor, SingleServerRoleAccessor>();
         var reminders = withScheduler ? new RecordingReminderScheduler() : null;
         if (reminders is not null)
         {

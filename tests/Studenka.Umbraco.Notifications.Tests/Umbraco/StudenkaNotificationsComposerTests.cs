@@ -8,6 +8,7 @@ using Studenka.Umbraco.Notifications.Subscriptions;
 using Studenka.Umbraco.Notifications.Umbraco;
 using global::Umbraco.Cms.Core.Composing;
 using global::Umbraco.Cms.Core.DependencyInjection;
+using global::Umbraco.Cms.Core.Sync;
 
 namespace Studenka.Umbraco.Notifications.Tests.Umbraco;
 
@@ -86,6 +87,8 @@ public sealed class StudenkaNotificationsComposerTests
         var (services, builder) = NewUmbracoBuilder(configuration);
         // Every host (Umbraco's too) provides its environment; the package reads it at start.
         services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Environments.Production });
+        // Core's own registration asks Infrastructure's server registrations; a single-server site sets this one.
+        services.AddSingleton<IServerRoleAccessor, SingleServerRoleAccessor>();
         new StudenkaNotificationsComposer().Compose(builder);
 
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
