@@ -44,7 +44,7 @@ public sealed class ReminderFiring(
             Schedule: new CampaignSchedule(null),
             Source: new CampaignSourceInput("content", Guid.Parse(reminder.ContentKey), reminder.ContentUrl));
         // The town sends it; the editor who published the page is named beside the system actor.
-        var actor = OperatorIdentity.System with { DisplayName = $"{OperatorIdentity.System.DisplayName}: připomínka, publikoval {reminder.EditorName}" };
+        var actor = OperatorIdentity.System with { DisplayName = $"{OperatorIdentity.System.DisplayName} (připomínka stránky, kterou publikoval(a) {reminder.EditorName})" };
         var result = await campaigns.CreateAsync(draft, actor, cancellationToken);
         if (result.Campaign is { } campaign)
         {
