@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartz;
 using Umbraco.Cms.Core;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Core.Sync;
@@ -72,7 +73,17 @@ public sealed class SchedulerStarter(
         await base.StopAsync(cancellationToken);
         if (_running)
         {
-            await (await quartz.GetAsync(cancellationToken)).Standby(cancellationToken);
+            var scheduler = await quartz.GetAsync(cancellationToken);
+            try
+            {
+                await scheduler.Standby(cancellationToken);
+            }
+            catch (SchedulerException e)
+            {
+                // Shut down already (the host disposing its services first): nothing is left to pause.
+                logger.LogDebug(e, "Reminders: the Quartz scheduler was shut down before it could be paused");
+            }
+
             _running = false;
         }
     }
