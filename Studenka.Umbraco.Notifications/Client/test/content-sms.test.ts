@@ -20,7 +20,7 @@ describe('the document SMS workspace view', () => {
 
   it('has every term its element asks for in Czech and English', () => {
     const source = readFileSync(new URL('../src/elements/content-sms.element.ts', import.meta.url), 'utf8');
-    const keys = [...source.matchAll(/#t\('([a-zA-Z_]+)'\)/g)].map((m) => m[1]!);
+    const keys = [...source.matchAll(/this\.t\('([a-zA-Z_]+)'\)/g)].map((m) => m[1]!);
     keys.push('contentTab', 'reminder_scheduled', 'reminder_fired', 'reminder_skipped', 'reminder_cancelled');
     expect(keys.length).toBeGreaterThan(10);
     for (const culture of ['cs', 'en']) {
