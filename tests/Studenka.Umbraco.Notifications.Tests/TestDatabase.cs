@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
@@ -16,12 +15,12 @@ namespace Studenka.Umbraco.Notifications.Tests;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly TempFolder _folder;
 
-    private TestDatabase(string directory, TimeProvider time, DatabaseProvider engine)
+    private TestDatabase(TempFolder folder, TimeProvider time, DatabaseProvider engine)
     {
-        _directory = directory;
-        FilePath = Path.Combine(directory, "studenka-sms.db");
+        _folder = folder;
+        FilePath = folder.File("studenka-sms.db");
         Time = time;
         Engine = engine;
         ConnectionString = engine == DatabaseProvider.PostgreSql ? TestPostgres.CreateDatabase() : $"Data Source={FilePath}";
@@ -46,9 +45,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A migrated database; seeded with packages and city parts unless <paramref name="seed"/> is false.</summary>
     public static async Task<TestDatabase> CreateAsync(TimeProvider? time = null, bool seed = true, DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var database = new TestDatabase(directory, time ?? TimeProvider.System, engine);
+        var database = new TestDatabase(new TempFolder(), time ?? TimeProvider.System, engine);
         await database.Migrator.MigrateAsync(CancellationToken.None);
         if (seed)
         {
@@ -68,8 +65,6 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file (and its WAL) open; close them before deleting.
-        SqliteConnection.ClearAllPools();
         if (Connections is PostgresConnectionFactory postgres)
         {
             await postgres.DisposeAsync();
@@ -77,13 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         await Task.Yield();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
+        // Closes the pooled SQLite connections (they keep the file and its WAL open) before deleting.
+        _folder.Dispose();
     }
 }

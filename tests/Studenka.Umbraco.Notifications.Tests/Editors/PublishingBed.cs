@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,12 +40,12 @@ internal sealed class PublishingBed : IAsyncDisposable
 
     private static readonly IShortStringHelper Strings = new DefaultShortStringHelper(new DefaultShortStringHelperConfig().WithDefault(new RequestHandlerSettings()));
 
-    private readonly string _directory;
+    private readonly TempFolder _folder;
     private readonly string? _postgres;
 
-    private PublishingBed(string directory, string? postgres, ServiceProvider provider, FakeTimeProvider time, RecordingReminderScheduler? reminders)
+    private PublishingBed(TempFolder folder, string? postgres, ServiceProvider provider, FakeTimeProvider time, RecordingReminderScheduler? reminders)
     {
-        _directory = directory;
+        _folder = folder;
         _postgres = postgres;
         Provider = provider;
         Time = time;
@@ -63,12 +62,11 @@ internal sealed class PublishingBed : IAsyncDisposable
 
     public static async Task<PublishingBed> CreateAsync(IDictionary<string, string?>? settings = null, bool withScheduler = true, DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var folder = new TempFolder();
         var postgres = engine == DatabaseProvider.PostgreSql ? TestPostgres.CreateDatabase() : null;
         var values = new Dictionary<string, string?>
         {
-            [$"{PersistenceOptions.SectionName}:ConnectionString"] = postgres ?? $"Data Source={Path.Combine(directory, "sms.db")}",
+            [$"{PersistenceOptions.SectionName}:ConnectionString"] = postgres ?? $"Data Source={folder.File("sms.db")}",
             [$"{PersistenceOptions.SectionName}:Provider"] = engine.ToString(),
             ["Studenka:Web:PublicBaseUrl"] = "https://www.studenka.cz",
         };
@@ -84,7 +82,7 @@ internal sealed class PublishingBed : IAsyncDisposable
         var time = new FakeTimeProvider(Start);
         services.AddSingleton<TimeProvider>(time);
         services.AddLogging();
-        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = directory });
+        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = folder.Path });
         var builder = new UmbracoBuilder(services, new ConfigurationBuilder().AddInMemoryCollection(values).Build(), typeLoader);
         new StudenkaNotificationsComposer().Compose(builder);
         services.AddSingleton<IPublishedUrlProvider, EventUrls>();
@@ -99,7 +97,7 @@ internal sealed class PublishingBed : IAsyncDisposable
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await provider.GetServices<IHostedService>().OfType<DatabaseInitializer>().Single().StartAsync(CancellationToken.None);
-        return new PublishingBed(directory, postgres, provider, time, reminders);
+        return new PublishingBed(folder, postgres, provider, time, reminders);
     }
 
     /// <summary>A document type like the town's: the SMS properties, invariant or varying by culture.</summary>
@@ -161,20 +159,12 @@ internal sealed class PublishingBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Provider.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         if (_postgres is not null)
         {
             TestPostgres.DropDatabase(_postgres);
         }
 
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
+        _folder.Dispose();
     }
 
     /// <summary>The host's URL provider: a published page lives at "/akce/{url segment}" (relative, as Umbraco answers without a domain).</summary>

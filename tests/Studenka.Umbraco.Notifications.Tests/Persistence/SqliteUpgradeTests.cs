@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Notifications.Tests.Persistence;
 
@@ -33,15 +33,10 @@ public sealed class SqliteUpgradeTests : IDisposable
         "524120c29dce8fce3cdd6edaa85fa6f2b8f504050c1145b89f84b6ddc976d17c",
     ];
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
-    public SqliteUpgradeTests() => Directory.CreateDirectory(_directory);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static IReadOnlyList<Migration> MainScripts => MigrationScripts.For(MigrationScripts.Sqlite).Where(m => m.Version <= 14).ToList();
 
@@ -68,7 +63,7 @@ public sealed class SqliteUpgradeTests : IDisposable
     [Fact]
     public async Task A_database_made_by_main_upgrades_in_place_nothing_lost_nothing_applied_twice()
     {
-        var path = Path.Combine(_directory, "studenka-sms.db");
+        var path = _folder.File("studenka-sms.db");
         var connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = $"Data Source={path}" }));
         await using (var old = await connections.OpenAsync(CancellationToken.None))
         {

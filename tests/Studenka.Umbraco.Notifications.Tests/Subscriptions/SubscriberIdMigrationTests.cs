@@ -1,35 +1,23 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Persistence;
+using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Notifications.Tests.Subscriptions;
 
 /// <summary>A town's existing database (schema 1–8, with residents in it) moves to ids that are never reused.</summary>
 public sealed class SubscriberIdMigrationTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
 
-    public SubscriberIdMigrationTests() => Directory.CreateDirectory(_directory);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task A_database_of_schema_8_keeps_every_subscriber_package_and_address_and_never_reuses_an_id_again()
     {
-        var connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "v8.db")}" }));
+        var connections = new SqliteConnectionFactory(Options.Create(new PersistenceOptions { ConnectionString = $"Data Source={_folder.File("v8.db")}" }));
         await using (var db = await connections.OpenAsync(CancellationToken.None))
         {
             await db.ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Studenka.Umbraco.Notifications;
+using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Site.IntegrationTests.Operators;
 
@@ -12,11 +13,10 @@ public sealed class FailClosedHostTests
     [InlineData("/umbraco/sms/api/v1/audit")]
     public async Task A_host_without_an_operator_adapter_refuses_the_management_api_with_401_not_500(string path)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        using var folder = new TempFolder();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
-        builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={Path.Combine(directory, "sms.db")}";
+        builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={folder.File("sms.db")}";
         builder.Configuration["Studenka:Sms:TownName"] = "Studénka";
         builder.Services.AddStudenkaNotifications(builder.Configuration);
         await using var app = builder.Build();

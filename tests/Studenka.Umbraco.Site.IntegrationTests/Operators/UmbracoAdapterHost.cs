@@ -23,6 +23,7 @@ using Umbraco.Cms.Core.Security;
 using Umbraco.Cms.Core.Security.Authorization;
 using Umbraco.Cms.Core.Strings;
 using Umbraco.Extensions;
+using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Site.IntegrationTests.Operators;
 
@@ -59,12 +60,12 @@ public sealed class UmbracoAdapterHost : IMatrixHost
     public const string TestScheme = "Test";
 
     private readonly WebApplication _app;
-    private readonly string _directory;
+    private readonly TempFolder _folder;
 
-    private UmbracoAdapterHost(WebApplication app, string directory, FakeTimeProvider time)
+    private UmbracoAdapterHost(WebApplication app, TempFolder folder, FakeTimeProvider time)
     {
         _app = app;
-        _directory = directory;
+        _folder = folder;
         Time = time;
     }
 
@@ -73,7 +74,7 @@ public sealed class UmbracoAdapterHost : IMatrixHost
 
     public IServiceProvider Services => _app.Services;
 
-    public string DatabasePath => Path.Combine(_directory, "sms.db");
+    public string DatabasePath => _folder.File("sms.db");
 
     public IReadOnlyList<RouteEndpoint> Endpoints =>
         _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -89,12 +90,11 @@ public sealed class UmbracoAdapterHost : IMatrixHost
 
     public static async Task<UmbracoAdapterHost> StartAsync()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var folder = new TempFolder();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={Path.Combine(directory, "sms.db")}";
+        builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={folder.File("sms.db")}";
         builder.Configuration["Studenka:Delivery:WorkerEnabled"] = "false";
         builder.Configuration["Studenka:Ruian:CuzkBaseUrl"] = "http://127.0.0.1:9/vymenny_format/csv/";
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
@@ -111,7 +111,7 @@ public sealed class UmbracoAdapterHost : IMatrixHost
         app.UseAuthorization();
         app.MapControllers();
         await app.StartAsync();
-        return new UmbracoAdapterHost(app, directory, time);
+        return new UmbracoAdapterHost(app, folder, time);
     }
 
     public HttpClient ClientFor(Caller caller)
@@ -144,15 +144,7 @@ public sealed class UmbracoAdapterHost : IMatrixHost
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine; the temp folder is cleaned up later.
-        }
+        _folder.Dispose();
     }
 
     private static User BackOfficeUser(string userName, string name, params (string Alias, string[] Sections)[] groups)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Studenka.Umbraco.Notifications;
+using Studenka.Umbraco.Testing;
 
 namespace Studenka.Umbraco.Site.IntegrationTests.Web;
 
@@ -13,15 +14,14 @@ namespace Studenka.Umbraco.Site.IntegrationTests.Web;
 /// </summary>
 public sealed class OtherHostTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new();
     private WebApplication _app = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
-        builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={Path.Combine(_directory, "sms.db")}";
+        builder.Configuration["Studenka:Persistence:ConnectionString"] = $"Data Source={_folder.File("sms.db")}";
         // The Site's appsettings.json sits in the test output too: this host uses the package's defaults instead.
         builder.Configuration["Studenka:Web:Layout"] = "_StudenkaSmsLayout";
         builder.Configuration["Studenka:Web:SecurityHeadersScope"] = "PackagePaths";
@@ -42,8 +42,7 @@ public sealed class OtherHostTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _folder.Dispose();
     }
 
     [Theory]
