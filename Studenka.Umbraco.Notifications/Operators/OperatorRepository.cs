@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Row = (long Id, string UserName, string DisplayName, string Role, string PasswordHash, long CreatedAtMs, long? LastLoginAtMs, long? LockedUntilMs);
 using Studenka.Umbraco.Notifications.Persistence;
@@ -85,19 +86,39 @@ public sealed class OperatorRepository(IDbConnectionFactory connections)
     /// </summary>
     internal async Task<bool> SetLockAsync(long id, DateTimeOffset? lockedAt, CancellationToken cancellationToken, bool keepAnAdministrator = false)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE operators SET locked_until_ms = @lockedMs WHERE id = @id" + (keepAnAdministrator && lockedAt is not null ? " AND " + AnotherAdministratorRemains : ""),
-            new { id, lockedMs = lockedAt?.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+        return await UpdateAsync("UPDATE operators SET locked_until_ms = @lockedMs WHERE id = @id", new { id, lockedMs = lockedAt?.ToUnixTimeMilliseconds() },
+            keepAnAdministrator && lockedAt is not null, cancellationToken);
     }
 
     /// <summary>False when there is no such id or, with <paramref name="keepAnAdministrator"/>, when it would demote the last enabled administrator.</summary>
     internal async Task<bool> SetRoleAsync(long id, OperatorRole role, CancellationToken cancellationToken, bool keepAnAdministrator = false)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE operators SET role = @role WHERE id = @id" + (keepAnAdministrator && role != OperatorRole.Administrator ? " AND " + AnotherAdministratorRemains : ""),
-            new { id, role = role.ToString() }, cancellationToken: cancellationToken)) == 1;
+        return await UpdateAsync("UPDATE operators SET role = @role WHERE id = @id", new { id, role = role.ToString() },
+            keepAnAdministrator && role != OperatorRole.Administrator, cancellationToken);
+    }
+
+    /// <summary>
+    /// One account's update; with <paramref name="keepAnAdministrator"/> only while another enabled
+    /// administrator remains. Two administrators demoting or disabling each other at once (two nodes
+    /// on PostgreSQL) would each still see the other in their statement's snapshot, and both would go
+    /// through: so the enabled administrators are locked first, the second change waits for the first
+    /// and its check then sees what the first did (read committed: each statement reads anew).
+    /// </summary>
+    private async Task<bool> UpdateAsync(string sql, object parameters, bool keepAnAdministrator, CancellationToken cancellationToken)
+    {
+        if (!keepAnAdministrator)
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)) == 1;
+        }
+
+        return await connections.InTransactionAsync(IsolationLevel.ReadCommitted, async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT id FROM operators WHERE role = 'Administrator' AND locked_until_ms IS NULL" + connections.Dialect.LockRows,
+                transaction: transaction, cancellationToken: cancellationToken));
+            return await connection.ExecuteAsync(new CommandDefinition(sql + " AND " + AnotherAdministratorRemains, parameters, transaction, cancellationToken: cancellationToken)) == 1;
+        }, cancellationToken);
     }
 
     internal async Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string SkipLocked(string alias) => $"FOR UPDATE OF {alias} SKIP LOCKED";
 
+    public override string LockRows => " FOR UPDATE";
+
     // An expression over the column is never matched to an index on it; COALESCE of the column with
     // itself keeps its type and value (SQLite's unary + would fail on text here).
     public override string NotIndexed(string column) => $"COALESCE({column}, {column})";

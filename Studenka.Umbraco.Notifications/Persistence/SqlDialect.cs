@@ -19,6 +19,12 @@ public abstract class SqlDialect
     public abstract string SkipLocked(string alias);
 
     /// <summary>
+    /// Appended to a SELECT whose rows a check is about to rely on: other writers of those rows wait
+    /// until this transaction ends (PostgreSQL). SQLite needs nothing: one writer at a time holds the file.
+    /// </summary>
+    public abstract string LockRows { get; }
+
+    /// <summary>
     /// A column the planner must not pick an index for: SQLite picks the wrong one, and PostgreSQL
     /// plans by statistics that are stale within a campaign (taken at the snapshot, before any row moved on).
     /// </summary>

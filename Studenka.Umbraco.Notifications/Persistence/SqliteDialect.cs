@@ -16,6 +16,8 @@ public sealed class SqliteDialect : SqlDialect
     // SQLite takes the whole file for a write transaction: nothing is row-locked, nothing to skip.
     public override string SkipLocked(string alias) => "";
 
+    public override string LockRows => "";
+
     // The unary "+" is SQLite's documented way to keep a term off an index.
     public override string NotIndexed(string column) => "+" + column;
 

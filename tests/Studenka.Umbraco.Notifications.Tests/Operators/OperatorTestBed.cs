@@ -44,10 +44,10 @@ internal sealed class OperatorTestBed : IAsyncDisposable
 
     public OperatorSignIn SignIn { get; }
 
-    public static async Task<OperatorTestBed> CreateAsync()
+    public static async Task<OperatorTestBed> CreateAsync(DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        return new OperatorTestBed(await TestDatabase.CreateAsync(time, seed: false), time);
+        return new OperatorTestBed(await TestDatabase.CreateAsync(time, seed: false, engine: engine), time);
     }
 
     public async Task<Operator> CreateAsync(string userName = "jana", OperatorRole role = OperatorRole.Editor)
