@@ -20,10 +20,8 @@ describe('streetOptions', () => {
 });
 
 describe('signUpBody', () => {
-  const fields = {
-    phone: ' 603 123 456 ', name: '  ', email: 'jana@example.cz', partId: 1, streetId: 10, streetMissing: false, streetName: 'Za Humny',
-    houseNumber: ' 216 ', packages: [4, 2, 4], consent: true,
-  };
+  const home = { partId: 1, streetId: 10, streetMissing: false, streetName: 'Za Humny', houseNumber: ' 216 ' };
+  const fields = { phone: ' 603 123 456 ', name: '  ', email: 'jana@example.cz', addresses: [home], packages: [4, 2, 4], consent: true };
 
   it('sends blanks as not given and the chosen street, not the typed name', () => {
     expect(signUpBody(fields)).toEqual({
@@ -34,7 +32,15 @@ describe('signUpBody', () => {
   });
 
   it('sends the typed name instead of the chosen street when the street is missing from the list', () => {
-    expect(signUpBody({ ...fields, streetMissing: true }).addresses[0]).toMatchObject({ streetId: null, streetMissing: true, streetName: 'Za Humny' });
+    expect(signUpBody({ ...fields, addresses: [{ ...home, streetMissing: true }] }).addresses[0]).toMatchObject({ streetId: null, streetMissing: true, streetName: 'Za Humny' });
+  });
+
+  it('sends every address the office added, in their order', () => {
+    const cottage = { partId: 2, streetId: 21, streetMissing: false, streetName: '', houseNumber: '' };
+    expect(signUpBody({ ...fields, addresses: [home, cottage] }).addresses).toEqual([
+      { partId: 1, streetId: 10, houseNumber: '216', streetMissing: false, streetName: null },
+      { partId: 2, streetId: 21, houseNumber: null, streetMissing: false, streetName: null },
+    ]);
   });
 });
 
@@ -49,6 +55,7 @@ describe('paging and fields', () => {
     expect(fieldOf('addresses[0].streetId')).toBe('streetId');
     expect(fieldOf('phone')).toBe('phone');
     expect(fieldOf('addresses[0]')).toBe('addresses');
+    expect(fieldOf('addresses[2].partId')).toBe('partId-2');
   });
 });
 

@@ -77,6 +77,10 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         var form = page.Locator("[data-testid=subscribers-signup]");
         await form.Locator("[data-testid=signup-phone] input").FillAsync("603 300 004");
         await form.Locator("[data-testid=signup-part] select").SelectOptionAsync(new SelectOptionValue { Label = "Nová Horka" });
+        // Up to three addresses, as on the public form: this resident also has a cottage in Butovice.
+        await form.Locator("[data-testid=signup-add-address]").ClickAsync();
+        await form.Locator("[data-testid=signup-part-1] select").SelectOptionAsync(new SelectOptionValue { Label = "Butovice" });
+        await form.Locator("[data-testid=signup-street-1] select").SelectOptionAsync(new SelectOptionValue { Label = "Matiční" });
         await form.Locator("[data-testid=signup-package-1]").ClickAsync();
         await form.Locator("[data-testid=signup-written]").ClickAsync();
         await Expect(form.Locator("[data-testid=signup-error-consent]")).ToContainTextAsync("souhlasu");
@@ -89,6 +93,8 @@ public sealed class SubscribersViewTests(ChromiumFixture chromium) : SiteBrowser
         using (var db = Site.Factory.OpenDatabase())
         {
             Assert.StartsWith("Správce webu (", db.ExecuteScalar<string>("SELECT written_consent_by FROM subscribers WHERE phone = '+420603300004'"), StringComparison.Ordinal);
+            Assert.Equal([(PartId(Site, "Nová Horka"), (long?)null), (PartId(Site, "Butovice"), StreetId(Site, "Butovice", "Matiční"))], db.Query<(long, long?)>(
+                "SELECT a.city_part_id, a.street_id FROM subscriber_addresses a JOIN subscribers s ON s.id = a.subscriber_id WHERE s.phone = '+420603300004' ORDER BY a.position"));
         }
 
         watch.AssertClean();

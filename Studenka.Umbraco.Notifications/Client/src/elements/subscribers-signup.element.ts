@@ -4,12 +4,10 @@ import type { SubscribersApi } from '../api/subscribers-api.js';
 import type { AssistedCodeSent } from '../api/subscribers-types.js';
 import type { AreaPart, PackageItem } from '../api/types.js';
 import { notifySuccess } from './host.js';
-import { fieldOf, signUpBody, type SignUpFields } from './subscribers.js';
+import { emptyAddress, fieldOf, MAX_ADDRESSES, signUpBody, type AddressFields, type SignUpFields } from './subscribers.js';
 import { StudenkaSmsElement } from './studenka-element.js';
 
-const EMPTY: SignUpFields = {
-  phone: '', name: '', email: '', partId: null, streetId: null, streetMissing: false, streetName: '', houseNumber: '', packages: [], consent: false,
-};
+const empty = (): SignUpFields => ({ phone: '', name: '', email: '', addresses: [emptyAddress()], packages: [], consent: false });
 
 /**
  * Sign-up at the town office for a resident who came in person or sent a paper form: the public
@@ -22,7 +20,7 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
   @property({ attribute: false }) parts: AreaPart[] = [];
   @property({ attribute: false }) packages: PackageItem[] = [];
 
-  @state() private f: SignUpFields = { ...EMPTY };
+  @state() private f: SignUpFields = empty();
   @state() private errors: Record<string, string> = {};
   @state() private sent?: AssistedCodeSent;
   @state() private code = '';
@@ -30,6 +28,10 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
 
   #set(change: Partial<SignUpFields>) {
     this.f = { ...this.f, ...change };
+  }
+
+  #setAddress(index: number, change: Partial<AddressFields>) {
+    this.#set({ addresses: this.f.addresses.map((a, i) => (i === index ? { ...a, ...change } : a)) });
   }
 
   async #submit(work: () => Promise<void>) {
@@ -42,7 +44,7 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
   }
 
   #done(message: string) {
-    this.f = { ...EMPTY };
+    this.f = empty();
     this.sent = undefined;
     this.code = '';
     void notifySuccess(this, message);
@@ -91,7 +93,6 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
   }
 
   #renderForm() {
-    const part = this.parts.find((p) => p.id === this.f.partId);
     return html`
       <uui-label for="phone" required>${this.t('phone')}</uui-label>
       <uui-input id="phone" data-testid="signup-phone" label=${this.t('phone')} inputmode="tel" .value=${this.f.phone}
@@ -105,16 +106,12 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
       <uui-input id="email" data-testid="signup-email" label=${this.t('subscribersEmail')} type="email" .value=${this.f.email}
         @input=${(e: Event) => this.#set({ email: (e.target as HTMLInputElement).value })}></uui-input>
       ${this.#error('email')}
-      <uui-label for="part" required>${this.t('subscribersPart')}</uui-label>
-      <uui-select id="part" data-testid="signup-part" label=${this.t('subscribersPart')} placeholder=${this.t('subscribersPart')}
-        .options=${this.parts.map((p) => ({ name: p.name, value: String(p.id), selected: p.id === this.f.partId }))}
-        @change=${(e: Event) => this.#set({ partId: Number((e.target as HTMLSelectElement).value) || null, streetId: null })}></uui-select>
-      ${this.#error('partId')}
-      ${part && part.streets.length ? this.#renderStreet(part) : nothing}
-      <uui-label for="house">${this.t('subscribersHouse')}</uui-label>
-      <uui-input id="house" data-testid="signup-house" label=${this.t('subscribersHouse')} .value=${this.f.houseNumber}
-        @input=${(e: Event) => this.#set({ houseNumber: (e.target as HTMLInputElement).value })}></uui-input>
-      ${this.#error('houseNumber')}
+      ${this.f.addresses.map((a, i) => this.#renderAddress(a, i))}
+      ${this.#error('addresses')}
+      ${this.f.addresses.length < MAX_ADDRESSES
+        ? html`<uui-button look="outline" compact data-testid="signup-add-address" label=${this.t('subscribersAddAddress')}
+            @click=${() => this.#set({ addresses: [...this.f.addresses, emptyAddress()] })}></uui-button>`
+        : nothing}
       <fieldset data-testid="signup-packages">
         <legend>${this.t('subscribersPackages')}</legend>
         ${this.packages.map((p) => html`<uui-checkbox data-testid=${`signup-package-${p.id}`} label=${`${p.id} – ${p.name}`}
@@ -134,18 +131,41 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
     `;
   }
 
-  #renderStreet(part: AreaPart) {
+  /** The first address keeps the plain test ids and field names; a further one carries its index ("-1", "-2"). */
+  #renderAddress(a: AddressFields, i: number) {
+    const n = i === 0 ? '' : `-${i}`;
+    const part = this.parts.find((p) => p.id === a.partId);
+    return html`<fieldset class="address" data-testid=${`signup-address${n}`}>
+      <legend>${this.t('subscribersAddress', i + 1)}</legend>
+      <uui-label for=${`part${n}`} required>${this.t('subscribersPart')}</uui-label>
+      <uui-select id=${`part${n}`} data-testid=${`signup-part${n}`} label=${this.t('subscribersPart')} placeholder=${this.t('subscribersPart')}
+        .options=${this.parts.map((p) => ({ name: p.name, value: String(p.id), selected: p.id === a.partId }))}
+        @change=${(e: Event) => this.#setAddress(i, { partId: Number((e.target as HTMLSelectElement).value) || null, streetId: null })}></uui-select>
+      ${this.#error(`partId${n}`)}
+      ${part && part.streets.length ? this.#renderStreet(part, a, i, n) : nothing}
+      <uui-label for=${`house${n}`}>${this.t('subscribersHouse')}</uui-label>
+      <uui-input id=${`house${n}`} data-testid=${`signup-house${n}`} label=${this.t('subscribersHouse')} .value=${a.houseNumber}
+        @input=${(e: Event) => this.#setAddress(i, { houseNumber: (e.target as HTMLInputElement).value })}></uui-input>
+      ${this.#error(`houseNumber${n}`)}
+      ${i > 0
+        ? html`<uui-button look="outline" compact color="danger" data-testid=${`signup-remove-address${n}`} label=${this.t('subscribersRemoveAddress')}
+            @click=${() => this.#set({ addresses: this.f.addresses.filter((_, j) => j !== i) })}></uui-button>`
+        : nothing}
+    </fieldset>`;
+  }
+
+  #renderStreet(part: AreaPart, a: AddressFields, i: number, n: string) {
     return html`
-      <uui-label for="street">${this.t('subscribersStreet')}</uui-label>
-      ${this.f.streetMissing
-        ? html`<uui-input id="street" data-testid="signup-street-name" label=${this.t('subscribersStreetName')} .value=${this.f.streetName}
-            @input=${(e: Event) => this.#set({ streetName: (e.target as HTMLInputElement).value })}></uui-input>`
-        : html`<uui-select id="street" data-testid="signup-street" label=${this.t('subscribersStreet')} placeholder=${this.t('subscribersStreet')}
-            .options=${part.streets.map((s) => ({ name: s.name, value: String(s.id), selected: s.id === this.f.streetId }))}
-            @change=${(e: Event) => this.#set({ streetId: Number((e.target as HTMLSelectElement).value) || null })}></uui-select>`}
-      <uui-checkbox data-testid="signup-street-missing" label=${this.t('subscribersStreetMissing')} ?checked=${this.f.streetMissing}
-        @change=${(e: Event) => this.#set({ streetMissing: (e.target as HTMLInputElement).checked })}></uui-checkbox>
-      ${this.#error('streetId')}${this.#error('streetName')}
+      <uui-label for=${`street${n}`}>${this.t('subscribersStreet')}</uui-label>
+      ${a.streetMissing
+        ? html`<uui-input id=${`street${n}`} data-testid=${`signup-street-name${n}`} label=${this.t('subscribersStreetName')} .value=${a.streetName}
+            @input=${(e: Event) => this.#setAddress(i, { streetName: (e.target as HTMLInputElement).value })}></uui-input>`
+        : html`<uui-select id=${`street${n}`} data-testid=${`signup-street${n}`} label=${this.t('subscribersStreet')} placeholder=${this.t('subscribersStreet')}
+            .options=${part.streets.map((s) => ({ name: s.name, value: String(s.id), selected: s.id === a.streetId }))}
+            @change=${(e: Event) => this.#setAddress(i, { streetId: Number((e.target as HTMLSelectElement).value) || null })}></uui-select>`}
+      <uui-checkbox data-testid=${`signup-street-missing${n}`} label=${this.t('subscribersStreetMissing')} ?checked=${a.streetMissing}
+        @change=${(e: Event) => this.#setAddress(i, { streetMissing: (e.target as HTMLInputElement).checked })}></uui-checkbox>
+      ${this.#error(`streetId${n}`)}${this.#error(`streetName${n}`)}
     `;
   }
 
@@ -154,6 +174,7 @@ export class StudenkaSmsSubscribersSignupElement extends StudenkaSmsElement {
     uui-box > *, uui-label { display: block; }
     uui-input, uui-select { width: 100%; margin-bottom: var(--uui-size-space-3); }
     fieldset { border: none; padding: 0; margin: var(--uui-size-space-3) 0; display: flex; flex-direction: column; gap: var(--uui-size-space-2); }
+    fieldset.address { display: block; border-top: 1px solid var(--uui-color-border); padding-top: var(--uui-size-space-3); }
     legend { font-weight: bold; margin-bottom: var(--uui-size-space-2); }
     .row { display: flex; flex-wrap: wrap; gap: var(--uui-size-space-3); margin: var(--uui-size-space-4) 0; }
     .error { color: var(--uui-color-danger); margin-bottom: var(--uui-size-space-3); }

@@ -14,16 +14,26 @@ export function streetOptions(parts: AreaPart[], partId: number, waiting: Readon
   return ordered.flatMap((p) => p.streets.filter((s) => !waiting.has(s.id)).map((s) => ({ id: s.id, label: areaLabel(s.name, p.name) })));
 }
 
-/** What the office typed, as the API reads it: blanks are "not given", a typed street replaces the chosen one. */
-export interface SignUpFields {
-  phone: string;
-  name: string;
-  email: string;
+/** One of the resident's addresses as the office typed it. */
+export interface AddressFields {
   partId: number | null;
   streetId: number | null;
   streetMissing: boolean;
   streetName: string;
   houseNumber: string;
+}
+
+/** A resident may give up to three addresses (home, a parent's, a cottage), as on the public form. */
+export const MAX_ADDRESSES = 3;
+
+export const emptyAddress = (): AddressFields => ({ partId: null, streetId: null, streetMissing: false, streetName: '', houseNumber: '' });
+
+/** What the office typed, as the API reads it: blanks are "not given", a typed street replaces the chosen one. */
+export interface SignUpFields {
+  phone: string;
+  name: string;
+  email: string;
+  addresses: AddressFields[];
   packages: number[];
   consent: boolean;
 }
@@ -34,13 +44,13 @@ export function signUpBody(f: SignUpFields): AssistedSignUp {
     phone: f.phone.trim(),
     name: blank(f.name),
     email: blank(f.email),
-    addresses: [{
-      partId: f.partId,
-      streetId: f.streetMissing ? null : f.streetId,
-      houseNumber: blank(f.houseNumber),
-      streetMissing: f.streetMissing,
-      streetName: f.streetMissing ? blank(f.streetName) : null,
-    }],
+    addresses: f.addresses.map((a) => ({
+      partId: a.partId,
+      streetId: a.streetMissing ? null : a.streetId,
+      houseNumber: blank(a.houseNumber),
+      streetMissing: a.streetMissing,
+      streetName: a.streetMissing ? blank(a.streetName) : null,
+    })),
     packages: [...new Set(f.packages)].sort((a, b) => a - b),
     consent: f.consent,
   };
@@ -56,8 +66,14 @@ export function pageInfo(skip: number, take: number, total: number) {
   };
 }
 
-/** The API's field errors ("addresses[0].streetId") keyed by the form's fields, so each message sits under its input. */
+/**
+ * The API's field errors keyed by the form's fields, so each message sits under its input: the first
+ * address's fields by their name ("addresses[0].streetId" → "streetId"), a further address's with its
+ * index ("addresses[1].streetId" → "streetId-1").
+ */
 export function fieldOf(apiField: string): string {
+  const address = /^addresses\[(\d+)\]\.(\w+)$/i.exec(apiField);
+  if (address) return address[1] === '0' ? address[2]! : `${address[2]}-${address[1]}`;
   const last = apiField.split('.').pop() ?? apiField;
   return last.replace(/\[\d+\]$/, '');
 }
