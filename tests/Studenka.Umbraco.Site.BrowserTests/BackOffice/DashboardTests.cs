@@ -67,6 +67,8 @@ public sealed class DashboardTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Expect(page.Locator("[data-testid=audit-total]")).ToHaveAttributeAsync("data-value", "1");
         await Expect(page.Locator("[data-testid=audit-list] li")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=audit-list] li").First).ToHaveAttributeAsync("data-action", "campaign.send");
+        // In words for the administrator, the recorded name on hover.
+        await Expect(page.Locator("[data-testid=audit-list] li strong").First).ToHaveTextAsync("Zpráva odeslána");
         await page.Locator("[data-testid=audit-actor] input").FillAsync("nikdo takový");
         await page.Locator("[data-testid=audit-apply]").ClickAsync();
         await Expect(page.Locator("[data-testid=audit-total]")).ToHaveAttributeAsync("data-value", "0");

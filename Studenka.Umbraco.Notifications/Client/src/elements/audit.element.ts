@@ -45,10 +45,15 @@ export class StudenkaSmsAuditElement extends StudenkaSmsElement {
         @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') void this.#load(0); }}></uui-input></div>`;
   }
 
+  /** The action in words ("campaign.create" → "Zpráva vytvořena"); one the terms do not know yet shows as recorded. */
+  #action(action: string) {
+    return this.localize.termOrDefault(`studenkaSms_auditAction_${action.replace(/[.-]/g, '_')}`, action) ?? action;
+  }
+
   override render() {
     const p = this.page;
     const options = [{ name: this.t('auditAnyAction'), value: '', selected: this.filter.action === '' },
-      ...this.actions.map((a) => ({ name: a, value: a, selected: this.filter.action === a }))];
+      ...this.actions.map((a) => ({ name: this.#action(a), value: a, selected: this.filter.action === a }))];
     return html`<uui-box headline=${this.t('auditTitle')}>
       <form class="filters" @submit=${(e: Event) => { e.preventDefault(); void this.#load(0); }}>
         ${this.#input('actor')}
@@ -65,7 +70,7 @@ export class StudenkaSmsAuditElement extends StudenkaSmsElement {
         ${p.items.length === 0 ? html`<p>${this.t('auditEmpty')}</p>` : nothing}
         <ul data-testid="audit-list">
           ${p.items.map((e) => html`<li data-testid=${`audit-entry-${e.id}`} data-action=${e.action}>
-            <div class="head"><time datetime=${e.at}>${pragueTime(this, e.at)}</time> <strong>${e.action}</strong> <span>${e.subject ?? ''}</span></div>
+            <div class="head"><time datetime=${e.at}>${pragueTime(this, e.at)}</time> <strong title=${e.action}>${this.#action(e.action)}</strong> <span>${e.subject ?? ''}</span></div>
             <div class="actor">${e.actor}</div>
             ${e.details ? html`<div class="details">${e.details}</div>` : nothing}
           </li>`)}
