@@ -88,6 +88,10 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
         // Nobody disables themselves: the server says why.
         await page.Locator("[data-testid=operator-disable-spravce]").ClickAsync();
         await Expect(page.Locator("[data-testid=operator-spravce]")).ToHaveAttributeAsync("data-disabled", "false");
+        // Nor demotes themselves: the refused role does not stay in the select as if it had been taken.
+        await page.Locator("[data-testid=operator-role-spravce] select").SelectOptionAsync("Editor");
+        await Expect(page.Locator("uui-toast-notification").Filter(new() { HasText = "Svou vlastní roli změnit nemůžete" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=operator-role-spravce] select")).ToHaveValueAsync("Administrator");
 
         await page.SetViewportSizeAsync(375, 812);
         await Artifacts.ScreenshotAsync(page, "backoffice-operators-375");
