@@ -4,6 +4,8 @@ using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Security;
+using Studenka.Umbraco.Notifications.Umbraco;
+using Umbraco.Cms.Core.Services;
 
 namespace Studenka.Umbraco.Notifications.Editors;
 
@@ -30,9 +32,47 @@ public sealed class ContentSmsHandlers(PageAnnouncer announcer, IServiceProvider
 
     public async Task HandleAsync(ContentUnpublishedNotification notification, CancellationToken cancellationToken)
     {
-        foreach (var content in notification.UnpublishedEntities.Where(announcer.Announces))
+        foreach (var content in notification.UnpublishedEntities)
         {
-            await SafelyAsync(content.Key, () => announcer.WithdrawAsync(content.Key, cancellationToken));
+            if (announcer.Announces(content))
+            {
+                await SafelyAsync(content.Key, () => announcer.WithdrawAsync(content.Key, cancellationToken));
+            }
+
+            foreach (var below in DescendantsThatAnnounce(content))
+            {
+                await SafelyAsync(below.Key, () => announcer.WithdrawAsync(below.Key, cancellationToken));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Umbraco names only the node that was unpublished; the pages below it keep their published state
+    /// but are no longer on the web, so their SMS must not go out with a link that leads nowhere. (Moving
+    /// to the recycle bin names every descendant itself.) A host without Core's content service (the
+    /// standalone Site, whose pages have no children) has none.
+    /// </summary>
+    private IEnumerable<IContent> DescendantsThatAnnounce(IContent content)
+    {
+        if (services.Optional<IContentService>(logger, "pages below an unpublished page keep their SMS") is not { } contentService)
+        {
+            yield break;
+        }
+
+        const int pageSize = 500;
+        for (long page = 0, seen = 0, total = 1; seen < total; page++)
+        {
+            var batch = contentService.GetPagedDescendants(content.Id, page, pageSize, out total).ToList();
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            seen += batch.Count;
+            foreach (var descendant in batch.Where(announcer.Announces))
+            {
+                yield return descendant;
+            }
         }
     }
 

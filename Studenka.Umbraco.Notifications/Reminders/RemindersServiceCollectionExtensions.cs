@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Studenka.Umbraco.Notifications.Umbraco;
 using Umbraco.Cms.Core.Services;
 using Umbraco.Cms.Core.Sync;
 
@@ -21,31 +22,15 @@ internal static class RemindersServiceCollectionExtensions
         services.TryAddSingleton<RecurringAnnouncements>();
         services.TryAddSingleton<RecurringFiring>();
         services.TryAddTransient<RecurringAnnouncementJob>();
-        services.TryAddSingleton(sp => new SchedulerStarter(
-            sp.GetRequiredService<QuartzScheduler>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchedulerStarter>>(),
-            Optional<IServerRoleAccessor>(sp), Optional<IRuntimeState>(sp)));
+        // Without Umbraco's server role and runtime state (a host with Core alone) this node schedules, as the standalone Site does.
+        services.TryAddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILogger<SchedulerStarter>>();
+            const string withoutIt = "this node schedules reminders";
+            return new SchedulerStarter(sp.GetRequiredService<QuartzScheduler>(), sp.GetRequiredService<TimeProvider>(), logger,
+                sp.Optional<IServerRoleAccessor>(logger, withoutIt), sp.Optional<IRuntimeState>(logger, withoutIt));
+        });
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerStarter>());
         return services;
-    }
-
-    /// <summary>
-    /// Umbraco's own service, or null where the host cannot build it. Core registers the server role and
-    /// the runtime state as factories over Infrastructure's services; a host with Core alone (the
-    /// standalone Site, a test host) would otherwise fail to start because of the reminders. Without
-    /// them this node schedules, as the standalone Site does.
-    /// </summary>
-    private static T? Optional<T>(IServiceProvider services)
-        where T : class
-    {
-        try
-        {
-            return services.GetService<T>();
-        }
-        catch (InvalidOperationException e)
-        {
-            services.GetRequiredService<ILogger<SchedulerStarter>>().LogWarning(e,
-                "Reminders: {Service} cannot be built in this host (Umbraco's Infrastructure is missing); this node schedules reminders", typeof(T).Name);
-            return null;
-        }
     }
 }

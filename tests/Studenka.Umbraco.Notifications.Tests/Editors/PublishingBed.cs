@@ -20,6 +20,7 @@ using global::Umbraco.Cms.Core.Models.PublishedContent;
 using global::Umbraco.Cms.Core.Notifications;
 using global::Umbraco.Cms.Core.Routing;
 using global::Umbraco.Cms.Core.Security;
+using global::Umbraco.Cms.Core.Services;
 using global::Umbraco.Cms.Core.Strings;
 using global::Umbraco.Cms.Core.Sync;
 using global::Umbraco.Extensions;
@@ -60,7 +61,8 @@ internal sealed class PublishingBed : IAsyncDisposable
 
     public IDbConnectionFactory Connections => Provider.GetRequiredService<IDbConnectionFactory>();
 
-    public static async Task<PublishingBed> CreateAsync(IDictionary<string, string?>? settings = null, bool withScheduler = true, DatabaseProvider engine = DatabaseProvider.Sqlite)
+    public static async Task<PublishingBed> CreateAsync(
+        IDictionary<string, string?>? settings = null, bool withScheduler = true, DatabaseProvider engine = DatabaseProvider.Sqlite, IContentService? contentService = null)
     {
         var folder = new TempFolder();
         var postgres = engine == DatabaseProvider.PostgreSql ? TestPostgres.CreateDatabase() : null;
@@ -87,6 +89,10 @@ internal sealed class PublishingBed : IAsyncDisposable
         new StudenkaNotificationsComposer().Compose(builder);
         services.AddSingleton<IPublishedUrlProvider, EventUrls>();
         services.AddSingleton<IBackOfficeSecurityAccessor>(new SignedInEditor());
+        if (contentService is not null)
+        {
+            services.AddSingleton(contentService);
+        }
         // Core's own registration asks Infrastructure's server registrations; a single-server site sets this one.
         services.AddSingleton<IServerRoleAccessor, SingleServerRoleAccessor>();
         var reminders = withScheduler ? new RecordingReminderScheduler() : null;

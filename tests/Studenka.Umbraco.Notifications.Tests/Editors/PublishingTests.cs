@@ -196,6 +196,31 @@ public sealed class PublishingTests
     }
 
     [Fact]
+    public async Task Unpublishing_a_parent_withdraws_the_event_pages_below_it_which_the_notification_does_not_name()
+    {
+        // Umbraco names only the node unpublished; the pages below it stay published but are no longer on the web.
+        var (contentService, tree) = ContentTreeDouble.Create();
+        await using var bed = await PublishingBed.CreateAsync(contentService: contentService);
+        var folder = new Content("Akce 2026", -1, PublishingBed.DocumentType("eventsFolder")) { Key = Guid.NewGuid(), Id = 1100, Path = "-1,1100" };
+        var month = new Content("Prosinec", -1, PublishingBed.DocumentType("eventsFolder")) { Key = Guid.NewGuid(), Id = 1101 };
+        var concert = PublishingBed.EventPage();
+        concert.Id = 1102;
+        var elsewhere = PublishingBed.EventPage();
+        elsewhere.Id = 1200;
+        tree.Add(folder, month);
+        tree.Add(month, concert);
+        await bed.PublishAsync(concert);
+        await bed.PublishAsync(elsewhere);
+
+        await bed.UnpublishAsync(folder);
+
+        Assert.Equal(CampaignStates.Cancelled, Assert.Single(await bed.CampaignsAsync(concert)).State);
+        Assert.Equal(CampaignStates.Scheduled, Assert.Single(await bed.CampaignsAsync(elsewhere)).State);
+        Assert.Equal([concert.Key], bed.Reminders.Cancelled);
+        Assert.Equal(1100, Assert.Single(tree.DescendantQueries).Id);
+    }
+
+    [Fact]
     public async Task Trashing_cancels_the_unsent_campaign_and_the_reminders_but_not_a_sent_one()
     {
         await using var bed = await PublishingBed.CreateAsync();
