@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Studenka.Umbraco.Notifications.Umbraco;
 using Umbraco.Cms.Core.Events;
 using Umbraco.Cms.Core.Models;
 using Umbraco.Cms.Core.Notifications;
 using Umbraco.Cms.Core.Security;
-using Studenka.Umbraco.Notifications.Umbraco;
 using Umbraco.Cms.Core.Services;
 
 namespace Studenka.Umbraco.Notifications.Editors;
