@@ -14,6 +14,7 @@ namespace Studenka.Umbraco.Notifications.Reminders;
 public sealed class ReminderFiring(
     ReminderRepository reminders,
     CampaignService campaigns,
+    CampaignRepository campaignRows,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderFiring> logger)
@@ -21,10 +22,20 @@ public sealed class ReminderFiring(
     public async Task FireAsync(long reminderId, bool recovering, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var diedWhileFiring = recovering ? await reminders.FiringSinceAsync(reminderId, cancellationToken) : null;
         if (await reminders.ClaimAsync(reminderId, recovering, now.ToUnixTimeMilliseconds(), cancellationToken) is not { } reminder)
         {
             // Replaced, cancelled or already fired: the row says so, nothing to do.
             logger.LogDebug("Reminder {ReminderId} is no longer due", reminderId);
+            return;
+        }
+
+        if (diedWhileFiring is { } claimedAtMs && await CreatedByThatClaimAsync(reminder, claimedAtMs, cancellationToken) is { } created)
+        {
+            // The node died between creating the campaign and recording it; Quartz recovered the job. Sending again would text everyone twice.
+            logger.LogWarning("Reminder {ReminderId} of {ContentKey} was recovered after its campaign {CampaignId} had been created; not creating another",
+                reminder.Id, reminder.ContentKey, created.Id);
+            await reminders.FinishAsync(reminder.Id, ReminderStates.Fired, created.Id, now.ToUnixTimeMilliseconds(), cancellationToken);
             return;
         }
 
@@ -58,4 +69,9 @@ public sealed class ReminderFiring(
             reminder.Id, reminder.ContentKey, result.Outcome, string.Join("; ", result.Errors?.Select(e => $"{e.Key}={e.Value}") ?? []), result.Reason);
         await reminders.FinishAsync(reminder.Id, ReminderStates.Skipped, null, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
     }
+
+    /// <summary>The page's campaign with this reminder's text created since the claim that never finished, if that claim got so far.</summary>
+    private async Task<Campaign?> CreatedByThatClaimAsync(ReminderRow reminder, long claimedAtMs, CancellationToken cancellationToken) =>
+        (await campaignRows.ListByContentAsync(Guid.Parse(reminder.ContentKey), cancellationToken))
+            .FirstOrDefault(c => c.CreatedAt.ToUnixTimeMilliseconds() >= claimedAtMs && c.Text == reminder.Text);
 }

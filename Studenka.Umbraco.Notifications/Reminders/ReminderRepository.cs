@@ -139,6 +139,14 @@ public sealed class ReminderRepository(IDbConnectionFactory connections)
             new { Id = id, ReminderStates.Firing, ReminderStates.Scheduled, Recovering = recovering, Now = nowMs }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>When a claim that never finished was made (its node died while firing), or null when the row is not left firing.</summary>
+    public async Task<long?> FiringSinceAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT updated_at_ms FROM reminders WHERE id = @Id AND state = @Firing", new { Id = id, ReminderStates.Firing }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Ends a claim: fired (with its campaign) or skipped.</summary>
     public async Task FinishAsync(long id, string state, long? campaignId, long nowMs, CancellationToken cancellationToken)
     {

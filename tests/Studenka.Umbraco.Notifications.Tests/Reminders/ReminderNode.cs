@@ -59,6 +59,7 @@ internal sealed class ReminderNode : IAsyncDisposable
         services.AddSingleton(time);
         services.AddSingleton<IDbConnectionFactory>(ownPool ?? bed.Database.Connections);
         services.AddSingleton(bed.Service);
+        services.AddSingleton<CampaignRepository>();
         services.AddSingleton(bed.Audit);
         services.AddSingleton(new TownCalendar(Options.Create(new SubscriptionOptions()), time));
         if (role is not null)

@@ -106,6 +106,44 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_that_died_after_creating_the_campaign_but_before_recording_it_does_not_make_quartz_send_a_second_one()
+    {
+        await ScheduleAsync(EventStart, DayBeforeAtNine);
+        var id = await OnlyReminderIdAsync();
+        Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero));
+        await _node.Firing.FireAsync(id, recovering: false, CancellationToken.None);
+        var first = Assert.Single(await ListAsync()).CampaignId;
+        // The crash: the campaign exists, the reminder row still says "firing" with no campaign.
+        await using (var connection = await _bed.Database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE reminders SET state = 'firing', campaign_id = NULL WHERE id = @id", new { id });
+        }
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        // Quartz recovers the job on another node (or after the restart).
+        await _node.Firing.FireAsync(id, recovering: true, CancellationToken.None);
+
+        Assert.Equal(1, await CampaignsOfAsync(_bed, _page));
+        var reminder = Assert.Single(await ListAsync());
+        Assert.Equal(("fired", first), (reminder.State, reminder.CampaignId));
+    }
+
+    [Fact]
+    public async Task A_node_that_died_before_creating_the_campaign_has_it_created_on_recovery()
+    {
+        await ScheduleAsync(EventStart, DayBeforeAtNine);
+        var id = await OnlyReminderIdAsync();
+        Time.SetUtcNow(new DateTimeOffset(2026, 11, 28, 8, 0, 1, TimeSpan.Zero));
+        Assert.NotNull(await new ReminderRepository(_bed.Database.Connections).ClaimAsync(id, false, Time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None));
+
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await _node.Firing.FireAsync(id, recovering: true, CancellationToken.None);
+
+        Assert.Equal(1, await CampaignsOfAsync(_bed, _page));
+        Assert.Equal("fired", Assert.Single(await ListAsync()).State);
+    }
+
+    [Fact]
     public async Task A_reminder_missed_while_the_site_was_down_is_sent_within_the_grace()
     {
         await ScheduleAsync(EventStart, DayBeforeAtNine);
