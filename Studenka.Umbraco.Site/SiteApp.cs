@@ -5,6 +5,7 @@ using Studenka.Umbraco.Notifications;
 using Studenka.Umbraco.Notifications.Persistence;
 using Studenka.Umbraco.Site.Backoffice;
 using Studenka.Umbraco.Site.Backoffice.Auth;
+using Studenka.Umbraco.Site.Content;
 
 namespace Studenka.Umbraco.Site;
 
@@ -23,6 +24,8 @@ public static class SiteApp
         // Operators are backoffice users signed in as Umbraco 17 does it (OpenIddict), authorized by the package's Umbraco adapter.
         builder.Services.AddSiteBackOfficeAuth(builder.Configuration);
         builder.Services.AddSiteBackOffice();
+        // Event and news pages: the Site's stand-in for Umbraco content, published through Core's notifications.
+        builder.Services.AddSiteContent();
         // Czech pages keep their letters in the HTML source instead of &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Keys of the cookies and antiforgery tokens survive restarts and are shared by every node: in the package database.

@@ -10,7 +10,9 @@ namespace Studenka.Umbraco.Site.Backoffice.Auth;
 /// <summary>
 /// The Site's operators as Umbraco backoffice users (Core's <see cref="User"/>), each in one user
 /// group by role: Administrator → <c>admin</c>, Dispatch → <c>studenkaDispatch</c>, Editor →
-/// <c>studenkaEditors</c>. The Site has no other sections, so every group allows only the SMS section.
+/// <c>studenkaEditors</c>. Every group allows the SMS section; the town hall's groups (administrators,
+/// editors) also the Site's own content section, where its event and news pages are edited
+/// (<see cref="Content.SiteContentPolicies"/>). Dispatch has no use for it.
 /// </summary>
 public static class OperatorUsers
 {
@@ -19,9 +21,9 @@ public static class OperatorUsers
 
     private static readonly GlobalSettings Settings = new();
 
-    private static readonly IReadOnlyUserGroup Administrators = Group(1, Constants.Security.AdminGroupKey, "Správci", Constants.Security.AdminGroupAlias, "icon-medal");
-    private static readonly IReadOnlyUserGroup Editors = Group(2, new Guid("5b1a4d0e-2f7c-4c55-9a0f-3f1d7c2a6e01"), "Redaktoři", EditorsGroupAlias, "icon-edit");
-    private static readonly IReadOnlyUserGroup Dispatch = Group(3, BackOfficeRoles.DispatchGroupKey, "Dispečink", DispatchGroupAlias, "icon-alarm-clock");
+    private static readonly IReadOnlyUserGroup Administrators = Group(1, Constants.Security.AdminGroupKey, "Správci", Constants.Security.AdminGroupAlias, "icon-medal", withContent: true);
+    private static readonly IReadOnlyUserGroup Editors = Group(2, new Guid("5b1a4d0e-2f7c-4c55-9a0f-3f1d7c2a6e01"), "Redaktoři", EditorsGroupAlias, "icon-edit", withContent: true);
+    private static readonly IReadOnlyUserGroup Dispatch = Group(3, BackOfficeRoles.DispatchGroupKey, "Dispečink", DispatchGroupAlias, "icon-alarm-clock", withContent: false);
 
     public static IReadOnlyUserGroup GroupOf(OperatorRole role) => role switch
     {
@@ -51,8 +53,8 @@ public static class OperatorUsers
         return new Guid(bytes);
     }
 
-    private static ReadOnlyUserGroup Group(int id, Guid key, string name, string alias, string icon) => new(
+    private static ReadOnlyUserGroup Group(int id, Guid key, string name, string alias, string icon, bool withContent) => new(
         id, key, name, description: null, icon, startContentId: null, startMediaId: null, alias, allowedLanguages: [],
-        allowedSections: [NotificationsPolicies.SectionAlias], permissions: new HashSet<string>(),
+        allowedSections: withContent ? [NotificationsPolicies.SectionAlias, Content.SiteContentPolicies.SectionAlias] : [NotificationsPolicies.SectionAlias], permissions: new HashSet<string>(),
         granularPermissions: new HashSet<IGranularPermission>(), hasAccessToAllLanguages: false);
 }

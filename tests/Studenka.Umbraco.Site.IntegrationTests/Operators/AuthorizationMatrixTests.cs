@@ -225,8 +225,35 @@ public sealed class SiteAuthorizationMatrixTests : AuthorizationMatrixTests
         return ($"{Operators}/{userName}{suffix}", body);
     }
 
+    private const string Pages = "/umbraco/sms/api/v1/pages";
+
+    /// <summary>A fresh news page of the Site (published when <paramref name="published"/>), so each call finds its target as the row expects.</summary>
+    private static async Task<(string, object?)> OnNewPage(IMatrixHost host, string suffix, object? body = null, bool published = false)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var pages = scope.ServiceProvider.GetRequiredService<global::Studenka.Umbraco.Site.Content.SitePages>();
+        var created = await pages.CreateAsync(new global::Studenka.Umbraco.Site.Content.PageRequest("newsPage", "Zpráva z radnice", "", null, null, false, null, null, null, null, null),
+            OperatorIdentity.System, CancellationToken.None);
+        if (published)
+        {
+            await pages.PublishAsync(created.Page!.Key, OperatorIdentity.System, CancellationToken.None);
+        }
+
+        return ($"{Pages}/{created.Page!.Key}{suffix}", body);
+    }
+
+    private static readonly object NewsBody = new { documentType = "newsPage", title = "Nová lávka" };
+
     protected override IReadOnlyList<MatrixRow> HostRows { get; } =
     [
+        // The Site's event and news pages: the town hall's roles (the content section), not Dispatch.
+        new("GET", "umbraco/sms/api/v1/pages", _ => Task.FromResult<(string, object?)>((Pages, null)), 401, 403, 200, 403, 200),
+        new("POST", "umbraco/sms/api/v1/pages", _ => Task.FromResult<(string, object?)>((Pages, NewsBody)), 401, 403, 201, 403, 201),
+        new("GET", "umbraco/sms/api/v1/pages/{key:guid}", h => OnNewPage(h, ""), 401, 403, 200, 403, 200),
+        new("PUT", "umbraco/sms/api/v1/pages/{key:guid}", h => OnNewPage(h, "", NewsBody), 401, 403, 200, 403, 200),
+        new("POST", "umbraco/sms/api/v1/pages/{key:guid}/publish", h => OnNewPage(h, "/publish"), 401, 403, 200, 403, 200),
+        new("POST", "umbraco/sms/api/v1/pages/{key:guid}/unpublish", h => OnNewPage(h, "/unpublish", published: true), 401, 403, 200, 403, 200),
+        new("DELETE", "umbraco/sms/api/v1/pages/{key:guid}", h => OnNewPage(h, ""), 401, 403, 204, 403, 204),
         new("GET", "umbraco/sms/api/v1/operators", _ => Task.FromResult<(string, object?)>((Operators, null)), 401, 403, 403, 403, 200),
         new("POST", "umbraco/sms/api/v1/operators", _ => Task.FromResult<(string, object?)>((Operators,
             new { userName = "nova-" + Guid.NewGuid().ToString("N")[..8], displayName = "Nová", role = "Editor", password = "Dlouhé-heslo-nové-42" })), 401, 403, 403, 403, 201),
