@@ -10,3 +10,4 @@ export { StudenkaSmsSettingsElement } from './elements/settings.element.js';
 export { StudenkaSmsOperatorsElement } from './elements/operators.element.js';
 export { StudenkaSmsContentElement } from './elements/content-sms.element.js';
 export { StudenkaSmsRecurringElement } from './elements/recurring.element.js';
+export { StudenkaSitePagesElement } from './elements/site-pages.element.js';

@@ -1,4 +1,4 @@
-import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
+import { css, customElement, html, nothing, property, state } from '@umbraco-cms/backoffice/external/lit';
 import { UMB_ENTITY_WORKSPACE_CONTEXT } from '@umbraco-cms/backoffice/workspace';
 import { ContentSmsApi, mayBeSentNow, offsetLabel, type PageSmsOverview } from '../api/content-sms-api.js';
 import type { Me } from '../api/types.js';
@@ -17,7 +17,10 @@ const POLL_MS = 5000;
 export class StudenkaSmsContentElement extends StudenkaSmsElement {
   @state() private overview?: PageSmsOverview;
   @state() private me?: Me;
-  @state() private key?: string;
+  /** The page's key where no document workspace says it (the standalone Site's page editor). */
+  @property({ attribute: false }) pageKey?: string;
+  /** The key of the document open in Umbraco's workspace. */
+  @state() private workspaceKey?: string;
 
   #api?: ContentSmsApi;
   #poll?: ReturnType<typeof setInterval>;
@@ -27,7 +30,7 @@ export class StudenkaSmsContentElement extends StudenkaSmsElement {
     this.consumeContext(UMB_ENTITY_WORKSPACE_CONTEXT, (workspace) => {
       if (!workspace) return;
       this.observe(workspace.unique, (unique) => {
-        this.key = typeof unique === 'string' ? unique : undefined;
+        this.workspaceKey = typeof unique === 'string' ? unique : undefined;
         void this.#load().catch((error) => notifyError(this, error));
       });
     });
@@ -44,6 +47,14 @@ export class StudenkaSmsContentElement extends StudenkaSmsElement {
       await notifyError(this, error);
     }
     this.#poll = setInterval(() => void this.#load().catch(() => undefined), POLL_MS);
+  }
+
+  private get key(): string | undefined {
+    return this.pageKey ?? this.workspaceKey;
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('pageKey') && changed.get('pageKey') !== undefined) void this.#load().catch((error) => notifyError(this, error));
   }
 
   override disconnectedCallback() {
