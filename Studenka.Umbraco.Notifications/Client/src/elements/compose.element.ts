@@ -5,7 +5,7 @@ import { previewSms } from '../sms/sms-segments.js';
 import type { AreaSelection } from './area-picker.element.js';
 import { areaLabel } from './areas.js';
 import { type ComposeDraft, saveDraft, savedDraft } from './compose-draft.js';
-import { apiFor, CAMPAIGN_CREATED, notifyError, pragueTime } from './host.js';
+import { apiFor, CAMPAIGN_CREATED, meFor, notifyError, pragueTime } from './host.js';
 import './area-picker.element.js';
 import { smsCounter } from './sms-counter.js';
 import { StudenkaSmsElement } from './studenka-element.js';
@@ -42,7 +42,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
       const api = (this.#api = await apiFor(this));
       // Templates are a convenience: without them (or if they fail) composing by hand still works.
       const templates = api.templates().catch(async (error: unknown) => (await notifyError(this, error), []));
-      const [me, packages, parts] = await Promise.all([api.me(), api.packages(), api.areas()]);
+      const [me, packages, parts] = await Promise.all([meFor(this), api.packages(), api.areas()]);
       this.me = me;
       this.packages = packages.filter((p) => p.forMessages && me.packages.includes(p.id));
       this.parts = parts;

@@ -2,7 +2,7 @@ import { css, customElement, html, nothing, property, state } from '@umbraco-cms
 import { UMB_ENTITY_WORKSPACE_CONTEXT } from '@umbraco-cms/backoffice/workspace';
 import { ContentSmsApi, mayBeSentNow, offsetLabel, type PageSmsOverview } from '../api/content-sms-api.js';
 import type { Me } from '../api/types.js';
-import { apiFor, notifyError, pragueTime } from './host.js';
+import { apiFor, meFor, notifyError, pragueTime } from './host.js';
 import { StudenkaSmsElement } from './studenka-element.js';
 import './campaign-progress.element.js';
 
@@ -23,7 +23,6 @@ export class StudenkaSmsContentElement extends StudenkaSmsElement {
   @state() private workspaceKey?: string;
 
   #api?: ContentSmsApi;
-  #poll?: ReturnType<typeof setInterval>;
 
   constructor() {
     super();
@@ -41,12 +40,12 @@ export class StudenkaSmsContentElement extends StudenkaSmsElement {
     try {
       const api = await apiFor(this);
       this.#api = new ContentSmsApi(api);
-      this.me = await api.me();
+      this.me = await meFor(this);
       await this.#load();
     } catch (error) {
       await notifyError(this, error);
     }
-    this.#poll = setInterval(() => void this.#load().catch(() => undefined), POLL_MS);
+    this.poll(() => this.#load(), POLL_MS);
   }
 
   private get key(): string | undefined {
@@ -55,11 +54,6 @@ export class StudenkaSmsContentElement extends StudenkaSmsElement {
 
   override updated(changed: Map<string, unknown>) {
     if (changed.has('pageKey') && changed.get('pageKey') !== undefined) void this.#load().catch((error) => notifyError(this, error));
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearInterval(this.#poll);
   }
 
   async #load() {
