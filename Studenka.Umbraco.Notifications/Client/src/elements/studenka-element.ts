@@ -1,6 +1,6 @@
 // What every view of the package shares, so that each does it the same way: the package's localization
-// keys, polling while the view is shown, and one way an operator's action runs (busy while it runs, so a double click does not act twice;
-// then a success toast or the server's Czech error).
+// keys, polling while the view is shown, and one way an operator's action runs (busy while it runs, so a
+// double click does not act twice; then a success toast or the server's Czech error).
 import { state } from '@umbraco-cms/backoffice/external/lit';
 import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { notifyError, notifySuccess } from './host.js';
