@@ -16,10 +16,13 @@ public sealed record RecurringInput(
     string? Name, string? Cron, string? Text, int? PackageId, IReadOnlyList<long>? CityPartIds = null, IReadOnlyList<long>? StreetIds = null,
     int? WeekInterval = null, string? StartsOn = null);
 
-/// <summary>A recurring announcement as the dashboard shows it, with its next firing (holidays skipped).</summary>
+/// <summary>A recurring announcement as the dashboard shows it, with its next firings (holidays and resting weeks skipped).</summary>
+/// <param name="NextFireAt">The next firing that sends (the first of <paramref name="NextFirings"/>), null when none comes.</param>
+/// <param name="NextFirings">The next <see cref="RecurringAnnouncements.UpcomingCount"/> firings that send.</param>
 public sealed record RecurringAnnouncement(
     long Id, string Name, string Cron, int WeekInterval, string StartsOn, string Text, int PackageId, IReadOnlyList<long> CityPartIds,
-    IReadOnlyList<long> StreetIds, DateTimeOffset? NextFireAt, DateTimeOffset? LastFiredAt, long? LastCampaignId, string UpdatedBy, DateTimeOffset UpdatedAt);
+    IReadOnlyList<long> StreetIds, DateTimeOffset? NextFireAt, DateTimeOffset? LastFiredAt, long? LastCampaignId, string UpdatedBy, DateTimeOffset UpdatedAt,
+    IReadOnlyList<DateTimeOffset> NextFirings);
 
 /// <summary>The outcome of a change: the announcement, or Czech errors per field, or not found.</summary>
 public sealed record RecurringResult(RecurringAnnouncement? Announcement, IReadOnlyDictionary<string, string> Errors, bool NotFound = false);
@@ -42,6 +45,11 @@ public sealed class RecurringAnnouncements(
     public const string TriggerGroup = "studenka-recurring";
     public const int MaxNameLength = 100;
     public const int MaxWeekInterval = 8;
+
+    /// <summary>How many next firings the dashboard lists.</summary>
+    public const int UpcomingCount = 3;
+
+    private const int MaxCandidates = 2000;
 
     public static readonly JobKey Job = new("recurring", "studenka");
 
@@ -126,10 +134,33 @@ public sealed class RecurringAnnouncements(
     private async Task<RecurringAnnouncement> ViewAsync(IScheduler scheduler, RecurringRow row, CancellationToken cancellationToken)
     {
         var trigger = await scheduler.GetTrigger(TriggerKeyOf(row.Id), cancellationToken);
+        var next = trigger is null ? [] : Upcoming(trigger, await scheduler.GetCalendar(CzechHolidays.CalendarName, cancellationToken), row);
         return new RecurringAnnouncement(
             row.Id, row.Name, row.Cron, row.WeekInterval, row.StartsOn, row.Text, row.PackageId, row.CityParts, row.Streets,
-            trigger?.NextFireTimeUtc, row.LastFiredAtMs is { } fired ? DateTimeOffset.FromUnixTimeMilliseconds(fired) : null,
-            row.LastCampaignId, row.UpdatedBy, DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAtMs));
+            next.Count > 0 ? next[0] : null, row.LastFiredAtMs is { } fired ? DateTimeOffset.FromUnixTimeMilliseconds(fired) : null,
+            row.LastCampaignId, row.UpdatedBy, DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAtMs), next);
+    }
+
+    /// <summary>
+    /// The trigger's next firings that send: its own next one already skips holidays, the later ones are
+    /// checked against the calendar here, and a firing in a resting week (<see cref="RecurringFiring.InCountedWeek"/>)
+    /// does nothing, so it is left out. At most <see cref="MaxCandidates"/> are looked at (a cron every minute).
+    /// </summary>
+    private List<DateTimeOffset> Upcoming(ITrigger trigger, ICalendar? holidays, RecurringRow row)
+    {
+        var startsOn = DateOnly.ParseExact(row.StartsOn, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var result = new List<DateTimeOffset>(UpcomingCount);
+        var at = trigger.NextFireTimeUtc;
+        for (var looked = 0; at is { } candidate && result.Count < UpcomingCount && looked < MaxCandidates; looked++, at = trigger.GetFireTimeAfter(candidate))
+        {
+            var day = DateOnly.FromDateTime(calendar.ToLocal(candidate).DateTime);
+            if ((holidays?.IsTimeIncluded(candidate) ?? true) && RecurringFiring.InCountedWeek(day, startsOn, row.WeekInterval))
+            {
+                result.Add(candidate);
+            }
+        }
+
+        return result;
     }
 
     private async Task<(RecurringDefinition? Definition, IReadOnlyDictionary<string, string> Errors)> ValidateAsync(

@@ -9,3 +9,5 @@ export { StudenkaSmsAreasElement } from './elements/areas.element.js';
 export { StudenkaSmsSettingsElement } from './elements/settings.element.js';
 export { StudenkaSmsOperatorsElement } from './elements/operators.element.js';
 export { StudenkaSmsContentElement } from './elements/content-sms.element.js';
+export { StudenkaSmsRecurringElement } from './elements/recurring.element.js';
+export { StudenkaSitePagesElement } from './elements/site-pages.element.js';

@@ -114,6 +114,31 @@ public sealed class RecurringAnnouncementsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_other_week_lists_only_the_firings_that_send_as_the_next_ones()
+    {
+        // Starts in the week of Monday 23 November: Tuesday 1 December rests, 8 and 22 December and 5 January send.
+        var created = await WasteCollectionAsync(weekInterval: 2);
+
+        var plus1 = TimeSpan.FromHours(1);
+        DateTimeOffset[] expected = [new(2026, 12, 8, 7, 0, 0, plus1), new(2026, 12, 22, 7, 0, 0, plus1), new(2027, 1, 5, 7, 0, 0, plus1)];
+        Assert.Equal(expected, created.NextFirings);
+        Assert.Equal(expected[0], created.NextFireAt);
+        Assert.Equal(expected, Assert.Single(await _node.Recurring.ListAsync(CancellationToken.None)).NextFirings);
+    }
+
+    [Fact]
+    public async Task The_next_firings_leave_out_the_Christmas_holidays()
+    {
+        _bed.Time.SetUtcNow(new DateTimeOffset(2026, 12, 20, 8, 0, 0, TimeSpan.Zero));
+
+        var created = await WasteCollectionAsync(cron: "0 0 7 ? * THU");
+
+        // Thursday 24 December is Štědrý den.
+        var plus1 = TimeSpan.FromHours(1);
+        Assert.Equal([new(2026, 12, 31, 7, 0, 0, plus1), new(2027, 1, 7, 7, 0, 0, plus1), new DateTimeOffset(2027, 1, 14, 7, 0, 0, plus1)], created.NextFirings);
+    }
+
+    [Fact]
     public async Task Updating_reschedules_and_deleting_removes_the_trigger()
     {
         var created = await WasteCollectionAsync();

@@ -42,7 +42,7 @@ public sealed class AreasImportTests(ChromiumFixture chromium) : IAsyncLifetime
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "spravce", OperatorClient.TestPassword);
 
-        await OpenViewAsync(page, "Oblasti a RÚIAN");
+        await OpenViewAsync(page, "Oblasti");
         var butovice = page.Locator($"[data-testid=areas-part-{PartId(_site, "Butovice")}]");
         await Expect(butovice).ToHaveAttributeAsync("data-subscribers", "1");
         await Expect(page.Locator($"[data-testid=areas-street-{StreetId(_site, "Butovice", "nám. Republiky")}]")).ToHaveAttributeAsync("data-subscribers", "1");
@@ -97,7 +97,7 @@ public sealed class AreasImportTests(ChromiumFixture chromium) : IAsyncLifetime
 
         await OpenViewAsync(page, "Nová zpráva");
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Odeslané zprávy" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Oblasti a RÚIAN" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Oblasti" })).ToHaveCountAsync(0);
         await Artifacts.ScreenshotAsync(page, "areas-6-editor-without-view");
     }
 }

@@ -102,7 +102,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
     [Theory]
     [InlineData(OperatorRole.Editor)]
     [InlineData(OperatorRole.Dispatch)]
-    public async Task Editors_and_dispatch_see_neither_settings_nor_operators_and_the_api_refuses_them(OperatorRole role)
+    public async Task Editors_and_dispatch_see_neither_settings_operators_nor_recurring_and_the_api_refuses_them(OperatorRole role)
     {
         await Site.Factory.CreateOperatorAsync(role, "operator", OperatorClient.TestPassword);
         var page = await Context.NewPageAsync();
@@ -112,6 +112,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
 
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nastavení" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Operátoři" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Opakované" })).ToHaveCountAsync(0);
         await page.GotoAsync(SectionPath + "/view/settings");
         await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Nová zpráva" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("studenka-sms-settings")).ToHaveCountAsync(0);
@@ -119,6 +120,7 @@ public sealed class SettingsAndOperatorsTests(ChromiumFixture chromium) : SiteBr
 
         Assert.Equal(403, await ApiStatusAsync(page, "settings"));
         Assert.Equal(403, await ApiStatusAsync(page, "operators"));
+        Assert.Equal(403, await ApiStatusAsync(page, "recurring"));
     }
 
     /// <summary>

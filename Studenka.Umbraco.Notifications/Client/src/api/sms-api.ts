@@ -99,6 +99,25 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /**
+ * `GET me` once per token: compose, health, the page views and the rest ask what the operator may do
+ * as they open, and the answer only changes with a new sign-in. A failed answer is not kept.
+ */
+export class MeCache {
+  #token: string | undefined;
+  #me: Promise<Me> | undefined;
+
+  get(token: string, fetchMe: () => Promise<Me>): Promise<Me> {
+    if (this.#me && this.#token === token) return this.#me;
+    this.#token = token;
+    const me = (this.#me = fetchMe());
+    me.catch(() => {
+      if (this.#me === me) this.#me = undefined;
+    });
+    return me;
+  }
+}
+
+/**
  * Runs requests so that only the answer to the newest one counts: an older preview that arrives late
  * (typing fast on a slow link) must never overwrite a newer one. The older request is also aborted.
  */

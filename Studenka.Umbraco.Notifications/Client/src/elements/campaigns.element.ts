@@ -1,7 +1,7 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
 import type { SmsApi } from '../api/sms-api.js';
 import type { Campaign, Me } from '../api/types.js';
-import { apiFor, CAMPAIGN_CREATED, notifyError, pragueTime } from './host.js';
+import { apiFor, CAMPAIGN_CREATED, meFor, notifyError, pragueTime } from './host.js';
 import { listPollDue } from './progress.js';
 import './campaign-detail.element.js';
 import './campaign-progress.element.js';
@@ -27,7 +27,7 @@ export class StudenkaSmsCampaignsElement extends StudenkaSmsElement {
     window.addEventListener(CAMPAIGN_CREATED, this.#created);
     try {
       this.#api = await apiFor(this);
-      this.me = await this.#api.me();
+      this.me = await meFor(this);
       await this.#load();
     } catch (error) {
       await notifyError(this, error);

@@ -5,8 +5,9 @@ import { previewSms } from '../sms/sms-segments.js';
 import type { AreaSelection } from './area-picker.element.js';
 import { areaLabel } from './areas.js';
 import { type ComposeDraft, saveDraft, savedDraft } from './compose-draft.js';
-import { apiFor, CAMPAIGN_CREATED, notifyError, pragueTime } from './host.js';
+import { apiFor, CAMPAIGN_CREATED, meFor, notifyError, pragueTime } from './host.js';
 import './area-picker.element.js';
+import { smsCounter } from './sms-counter.js';
 import { StudenkaSmsElement } from './studenka-element.js';
 
 const PREVIEW_DELAY_MS = 400;
@@ -41,7 +42,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
       const api = (this.#api = await apiFor(this));
       // Templates are a convenience: without them (or if they fail) composing by hand still works.
       const templates = api.templates().catch(async (error: unknown) => (await notifyError(this, error), []));
-      const [me, packages, parts] = await Promise.all([api.me(), api.packages(), api.areas()]);
+      const [me, packages, parts] = await Promise.all([meFor(this), api.packages(), api.areas()]);
       this.me = me;
       this.packages = packages.filter((p) => p.forMessages && me.packages.includes(p.id));
       this.parts = parts;
@@ -187,11 +188,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
         <uui-label for="text" required>${this.t('text')}</uui-label>
         <uui-textarea id="text" data-testid="compose-text" label=${this.t('text')} rows="5" .value=${this.text}
           @input=${(e: Event) => this.#set(() => (this.text = (e.target as HTMLTextAreaElement).value))}></uui-textarea>
-        <p class="counter" data-testid="compose-counter" aria-live="polite">
-          ${this.t('characters')}: <b>${sms.count.characters}</b> ·
-          ${this.t('encoding')}: <b>${sms.count.encoding === 'gsm7' ? 'GSM-7' : 'UCS-2'}</b> ·
-          ${this.t('segments')}: <b>${sms.count.segments}</b>
-        </p>
+        ${smsCounter((k) => this.t(k), sms.count, 'compose-counter')}
         <uui-toggle data-testid="compose-transliterate" label=${this.t('removeDiacritics')} .checked=${this.transliterate}
           @change=${(e: Event) => this.#set(() => (this.transliterate = (e.target as HTMLInputElement).checked))}></uui-toggle>
         ${this.transliterate || sms.sentText !== this.text

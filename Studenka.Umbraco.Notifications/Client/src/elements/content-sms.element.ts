@@ -1,8 +1,8 @@
-import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
+import { css, customElement, html, nothing, property, state } from '@umbraco-cms/backoffice/external/lit';
 import { UMB_ENTITY_WORKSPACE_CONTEXT } from '@umbraco-cms/backoffice/workspace';
 import { ContentSmsApi, mayBeSentNow, offsetLabel, type PageSmsOverview } from '../api/content-sms-api.js';
 import type { Me } from '../api/types.js';
-import { apiFor, notifyError, pragueTime } from './host.js';
+import { apiFor, meFor, notifyError, pragueTime } from './host.js';
 import { StudenkaSmsElement } from './studenka-element.js';
 import './campaign-progress.element.js';
 
@@ -17,17 +17,19 @@ const POLL_MS = 5000;
 export class StudenkaSmsContentElement extends StudenkaSmsElement {
   @state() private overview?: PageSmsOverview;
   @state() private me?: Me;
-  @state() private key?: string;
+  /** The page's key where no document workspace says it (the standalone Site's page editor). */
+  @property({ attribute: false }) pageKey?: string;
+  /** The key of the document open in Umbraco's workspace. */
+  @state() private workspaceKey?: string;
 
   #api?: ContentSmsApi;
-  #poll?: ReturnType<typeof setInterval>;
 
   constructor() {
     super();
     this.consumeContext(UMB_ENTITY_WORKSPACE_CONTEXT, (workspace) => {
       if (!workspace) return;
       this.observe(workspace.unique, (unique) => {
-        this.key = typeof unique === 'string' ? unique : undefined;
+        this.workspaceKey = typeof unique === 'string' ? unique : undefined;
         void this.#load().catch((error) => notifyError(this, error));
       });
     });
@@ -38,17 +40,20 @@ export class StudenkaSmsContentElement extends StudenkaSmsElement {
     try {
       const api = await apiFor(this);
       this.#api = new ContentSmsApi(api);
-      this.me = await api.me();
+      this.me = await meFor(this);
       await this.#load();
     } catch (error) {
       await notifyError(this, error);
     }
-    this.#poll = setInterval(() => void this.#load().catch(() => undefined), POLL_MS);
+    this.poll(() => this.#load(), POLL_MS);
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearInterval(this.#poll);
+  private get key(): string | undefined {
+    return this.pageKey ?? this.workspaceKey;
+  }
+
+  override updated(changed: Map<string, unknown>) {
+    if (changed.has('pageKey') && changed.get('pageKey') !== undefined) void this.#load().catch((error) => notifyError(this, error));
   }
 
   async #load() {

@@ -2,7 +2,7 @@ import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffic
 import { HealthApi } from '../api/health-api.js';
 import type { DeliveryHealth } from '../api/health-types.js';
 import type { Me } from '../api/types.js';
-import { apiFor, notifyError, pragueTime } from './host.js';
+import { apiFor, meFor, notifyError, pragueTime } from './host.js';
 import { StudenkaSmsElement } from './studenka-element.js';
 
 const POLL_MS = 5000;
@@ -17,24 +17,18 @@ export class StudenkaSmsHealthElement extends StudenkaSmsElement {
   @state() private me?: Me;
 
   #api?: HealthApi;
-  #poll?: ReturnType<typeof setInterval>;
 
   override async connectedCallback() {
     super.connectedCallback();
     try {
       const api = await apiFor(this);
       this.#api = new HealthApi(api);
-      this.me = await api.me();
+      this.me = await meFor(this);
       await this.#load();
     } catch (error) {
       await notifyError(this, error);
     }
-    this.#poll = setInterval(() => void this.#load().catch(() => undefined), POLL_MS);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearInterval(this.#poll);
+    this.poll(() => this.#load(), POLL_MS);
   }
 
   async #load() {

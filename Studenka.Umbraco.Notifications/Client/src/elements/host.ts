@@ -2,7 +2,8 @@
 import { UMB_AUTH_CONTEXT } from '@umbraco-cms/backoffice/auth';
 import type { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { UMB_NOTIFICATION_CONTEXT } from '@umbraco-cms/backoffice/notification';
-import { ApiError, SmsApi } from '../api/sms-api.js';
+import { ApiError, MeCache, SmsApi } from '../api/sms-api.js';
+import type { Me } from '../api/types.js';
 
 /** Dispatched on window when compose created a campaign, so an open list shows it at once. */
 export const CAMPAIGN_CREATED = 'studenka-sms-campaign-created';
@@ -11,6 +12,16 @@ export async function apiFor(host: UmbLitElement): Promise<SmsApi> {
   const auth = await host.getContext(UMB_AUTH_CONTEXT);
   if (!auth) throw new Error('UMB_AUTH_CONTEXT is not available');
   return new SmsApi({ token: () => auth.getLatestToken() });
+}
+
+const me = new MeCache();
+
+/** What the signed-in operator may do (`GET me`), fetched once per token and shared by the views. */
+export async function meFor(host: UmbLitElement): Promise<Me> {
+  const auth = await host.getContext(UMB_AUTH_CONTEXT);
+  if (!auth) throw new Error('UMB_AUTH_CONTEXT is not available');
+  const token = await auth.getLatestToken();
+  return me.get(token, () => new SmsApi({ token: () => auth.getLatestToken() }).me());
 }
 
 /** Shows the server's Czech problem text (detail, else title) as a backoffice notification. */

@@ -1,6 +1,6 @@
 // What every view of the package shares, so that each does it the same way: the package's localization
-// keys, and one way an operator's action runs (busy while it runs, so a double click does not act twice;
-// then a success toast or the server's Czech error).
+// keys, polling while the view is shown, and one way an operator's action runs (busy while it runs, so a
+// double click does not act twice; then a success toast or the server's Czech error).
 import { state } from '@umbraco-cms/backoffice/external/lit';
 import { UmbLitElement } from '@umbraco-cms/backoffice/lit-element';
 import { notifyError, notifySuccess } from './host.js';
@@ -8,6 +8,24 @@ import { notifyError, notifySuccess } from './host.js';
 export abstract class StudenkaSmsElement extends UmbLitElement {
   /** True while an operator's action runs; the view disables its buttons. */
   @state() protected busy = false;
+
+  #polls: ReturnType<typeof setInterval>[] = [];
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#polls.forEach(clearInterval);
+    this.#polls = [];
+  }
+
+  /**
+   * Runs `load` every `ms` until the view leaves the page. A failed round shows nothing: the view keeps
+   * what it last showed and the next round tries again (its first load already reported any error).
+   */
+  protected poll(load: () => Promise<unknown>, ms: number): void {
+    // Views start polling after their first load: one left before it finished must not poll unseen.
+    if (!this.isConnected) return;
+    this.#polls.push(setInterval(() => void load().catch(() => undefined), ms));
+  }
 
   /** The package's term `studenkaSms_<key>`. */
   protected t(key: string, ...args: unknown[]): string {
