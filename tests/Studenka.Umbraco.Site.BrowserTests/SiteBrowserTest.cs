@@ -13,9 +13,12 @@ public abstract class SiteBrowserTest(ChromiumFixture chromium) : IAsyncLifetime
     /// <summary>The test's own browser context (JavaScript on); tests that need another make it with <see cref="NewContextAsync"/>.</summary>
     protected IBrowserContext Context { get; private set; } = null!;
 
+    /// <summary>Configuration the test's Site starts with (null: the factory's defaults).</summary>
+    protected virtual IDictionary<string, string?>? SiteSettings => null;
+
     public async Task InitializeAsync()
     {
-        Site = KestrelSite.Start();
+        Site = KestrelSite.Start(SiteSettings);
         Context = await NewContextAsync();
     }
 

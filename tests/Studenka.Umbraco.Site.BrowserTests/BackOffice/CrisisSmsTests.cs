@@ -119,8 +119,7 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
         await SignInAsync(page, "redaktor", OperatorClient.TestPassword);
-        // An editor also edits the Site's pages (its stand-in for Umbraco's Content section); dispatch does not.
-        Assert.Equal(["SMS zprávy", "Obsah webu"], await SectionLabelsAsync(page));
+        Assert.Equal(["SMS zprávy", "Obsah webu"], await SectionLabelsAsync(page)); // editors also write the Site's pages
 
         await OpenViewAsync(page, "Nová zpráva");
         await Expect(page.Locator("[data-testid=compose-role]")).ToHaveTextAsync("Role: Redaktor");
