@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Editors;
 using Studenka.Umbraco.Notifications.Operators;
@@ -9,6 +10,7 @@ namespace Studenka.Umbraco.Site.Content;
 /// The body of <c>POST pages</c> and <c>PUT pages/{key}</c>. Text where a value is parsed here, so a bad
 /// one gets its own Czech sentence rather than the JSON reader's; <c>eventStart</c> is the town's wall time, no offset.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PageRequest(
     string? DocumentType,
     string? Title,

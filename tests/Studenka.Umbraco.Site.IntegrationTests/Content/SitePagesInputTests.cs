@@ -101,6 +101,8 @@ public sealed class SitePagesInputTests : IDisposable
     [InlineData("{\"documentType\":\"eventPage\",\"title\":\"Koncert\",\"packageId\":\"čtyři\"}")]
     [InlineData("{\"documentType\":\"eventPage\",\"title\":\"Koncert\",\"cityPartIds\":\"Butovice\"}")]
     [InlineData("{\"documentType\":\"eventPage\",\"title\":\"Koncert\",\"smsEnabled\":\"ano\"}")]
+    // A misspelt field must not be ignored silently (the page would publish without what the editor meant), as in the other endpoints.
+    [InlineData("{\"documentType\":\"eventPage\",\"title\":\"Koncert\",\"smsEnabeld\":true}")]
     public async Task Garbage_json_is_400_never_500(string json)
     {
         using var editor = await _site.CreateOperatorClientAsync(OperatorRole.Editor);
