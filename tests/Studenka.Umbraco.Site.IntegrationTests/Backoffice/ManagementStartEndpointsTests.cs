@@ -44,10 +44,12 @@ public sealed class ManagementStartEndpointsTests
         Assert.Equal(2, manifests.Count);
         var package = Assert.Single(manifests, m => m!["id"]!.GetValue<string>() == "Studenka.Umbraco.Notifications");
         Assert.True(JsonNode.DeepEquals(served, package), package?.ToJsonString());
-        // The Site's own manifest adds only the Operators view, which an Umbraco site (no such file, no such API) never shows.
+        // The Site's own manifest adds only what an Umbraco site (no such file, no such API) never shows: the Operators
+        // view (Umbraco has its Users section) and the content section with its pages (Umbraco has its Content section).
         var siteManifest = Assert.Single(manifests, m => m!["id"]!.GetValue<string>() == "Studenka.Umbraco.Site");
-        var view = Assert.Single(siteManifest!["extensions"]!.AsArray());
-        Assert.Equal(("sectionView", "studenka-sms-operators"), (view!["type"]!.GetValue<string>(), view["elementName"]!.GetValue<string>()));
+        Assert.Equal(
+            [("sectionView", "Studenka.Notifications.SectionView.Operators"), ("section", "Studenka.Site.Section.Content"), ("sectionView", "Studenka.Site.SectionView.Pages")],
+            siteManifest!["extensions"]!.AsArray().Select(e => (e!["type"]!.GetValue<string>(), e["alias"]!.GetValue<string>())));
     }
 
     [Fact]
