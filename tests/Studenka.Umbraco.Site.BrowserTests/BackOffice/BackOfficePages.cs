@@ -71,25 +71,37 @@ public static partial class BackOfficePages
     /// Clicks a view's tab in the SMS section and waits until the backoffice shows that view's address.
     /// Umbraco renders the tabs before the section's router has said where it lives, and until then a
     /// tab links to "undefined/view/…": a click in that moment (a loaded machine, right after sign-in)
-    /// leads to "not found" and the view never appears.
+    /// leads to "not found" and the view never appears. Right after sign-in the tabs also still move:
+    /// the views an operator's role may see appear one by one as their conditions resolve, so a click
+    /// aimed at one tab can land on its neighbour (CI once opened "Nastavení" for "Operátoři"). A click
+    /// that went to another view is therefore repeated, as a person would click again.
     /// </summary>
     public static async Task OpenViewAsync(IPage page, string tabName)
     {
         var tab = page.GetByRole(AriaRole.Tab, new() { Name = tabName });
         await Expect(tab).ToHaveAttributeAsync("href", ViewHref(), new() { Timeout = 30_000 });
         var href = await tab.GetAttributeAsync("href") ?? "";
-        await tab.ClickAsync();
-        try
+        var arrived = new Regex(Regex.Escape(href) + "$");
+        for (var attempt = 1; ; attempt++)
         {
-            await page.WaitForURLAsync(new Regex(Regex.Escape(href) + "$"), new() { Timeout = 30_000 });
-        }
-        catch (TimeoutException e)
-        {
-            // Say where the backoffice went instead, and keep a picture of it.
-            await Artifacts.ScreenshotAsync(page, $"failed-open-view-{href[(href.LastIndexOf('/') + 1)..]}");
-            var tabs = await page.GetByRole(AriaRole.Tab).EvaluateAllAsync<string[]>(
-                "ts => ts.map(t => (t.getRootNode().host?.getAttribute('label') ?? t.textContent.trim()) + ' ' + t.getAttribute('href') + ' ' + (t.checkVisibility() ? 'visible' : 'hidden'))");
-            throw new TimeoutException($"Clicking the tab {tabName} ({href}) left the backoffice at {page.Url}; tabs: {string.Join(" | ", tabs)}", e);
+            await tab.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(arrived, new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // Clicked while the tabs moved: try again.
+            }
+            catch (TimeoutException e)
+            {
+                // Say where the backoffice went instead, and keep a picture of it.
+                await Artifacts.ScreenshotAsync(page, $"failed-open-view-{href[(href.LastIndexOf('/') + 1)..]}");
+                var tabs = await page.GetByRole(AriaRole.Tab).EvaluateAllAsync<string[]>(
+                    "ts => ts.map(t => (t.getRootNode().host?.getAttribute('label') ?? t.textContent.trim()) + ' ' + t.getAttribute('href') + ' ' + (t.checkVisibility() ? 'visible' : 'hidden'))");
+                throw new TimeoutException($"Clicking the tab {tabName} ({href}) {attempt} times left the backoffice at {page.Url}; tabs: {string.Join(" | ", tabs)}", e);
+            }
         }
     }
 
