@@ -31,4 +31,7 @@ public static class OutboxChannel
 {
     /// <summary>SMS to an E.164 phone number.</summary>
     public const string Sms = "sms";
+
+    /// <summary>E-mail to a verified address (issue 12); the e-mail sender builds the message per recipient.</summary>
+    public const string Email = "email";
 }

@@ -22,6 +22,7 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<VerificationSmsThrottle>();
         services.AddSingleton<VerificationCap>();
         services.AddSingleton<SmsTexts>();
+        services.AddSingleton<EmailLinks>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriberDirectory>();
         services.AddSingleton<SubscriberAdministration>();
