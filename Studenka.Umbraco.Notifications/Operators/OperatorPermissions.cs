@@ -49,6 +49,22 @@ public sealed record OperatorPermissions(
     public string MaskPhone(string phone) =>
         phone.StartsWith(ErasedPrefix, StringComparison.Ordinal) ? "(údaje smazány)" : SeesPersonalData ? phone : Mask(phone);
 
+    /// <summary>
+    /// A recipient's address as this role may see it: a phone as <see cref="MaskPhone"/>, an e-mail in
+    /// full or as "j***@s***.cz" (first letter of the mailbox and of the domain, and the top-level domain).
+    /// </summary>
+    public string MaskAddress(string channel, string address) =>
+        channel != Delivery.OutboxChannel.Email ? MaskPhone(address)
+        : address.StartsWith(ErasedPrefix, StringComparison.Ordinal) ? "(údaje smazány)"
+        : SeesPersonalData ? address : MaskEmail(address);
+
+    internal static string MaskEmail(string email)
+    {
+        var at = email.LastIndexOf('@');
+        var dot = email.LastIndexOf('.');
+        return at < 1 || dot < at + 2 ? "***" : $"{email[0]}***@{email[at + 1]}***{email[dot..]}";
+    }
+
     /// <summary>What a resident's cancellation leaves in the outbox instead of the number (see SubscriberRepository).</summary>
     private const string ErasedPrefix = "deleted:";
 

@@ -44,11 +44,16 @@ public sealed class StatisticsService(
     {
         var counts = await deliveries.CountsAsync(range, cancellationToken);
         var summaries = await campaigns.GetAsync(counts.Select(c => c.CampaignId).Distinct().ToList(), cancellationToken);
-        var byMonth = range.Months.Select((month, i) => new MonthDeliveries(month, Sum(counts.Where(c => c.MonthIndex == i)))).ToList();
+        var byMonth = range.Months.Select((month, i) =>
+        {
+            var inMonth = counts.Where(c => c.MonthIndex == i).ToList();
+            return new MonthDeliveries(month, Sum(inMonth), Sum(inMonth, OutboxChannel.Sms), Sum(inMonth, OutboxChannel.Email));
+        }).ToList();
         var byCampaign = counts.GroupBy(c => c.CampaignId)
             .Where(g => summaries.ContainsKey(g.Key))
-            .Select(g => (Campaign: summaries[g.Key], Counts: Sum(g)))
-            .Select(c => new CampaignDeliveries(c.Campaign.Id, c.Campaign.PackageId, c.Campaign.Text, c.Campaign.CreatedAt, c.Campaign.State, c.Counts))
+            .Select(g => (Campaign: summaries[g.Key], Rows: g.ToList()))
+            .Select(c => new CampaignDeliveries(c.Campaign.Id, c.Campaign.PackageId, c.Campaign.Text, c.Campaign.CreatedAt, c.Campaign.State,
+                Sum(c.Rows), Sum(c.Rows, OutboxChannel.Sms), Sum(c.Rows, OutboxChannel.Email)))
             .OrderByDescending(c => c.CampaignId)
             .ToList();
         return new DeliveryStatisticsView(range.Months, byMonth, byCampaign);
@@ -56,7 +61,9 @@ public sealed class StatisticsService(
 
     public async Task<SmsStatistics> SmsAsync(MonthRange range, CancellationToken cancellationToken)
     {
-        var billed = (await deliveries.CountsAsync(range, cancellationToken)).Where(c => DeliveryOutcome.Billed(c.Outcome)).ToList();
+        // Only SMS are paid; an e-mail costs the town nothing per message.
+        var billed = (await deliveries.CountsAsync(range, cancellationToken))
+            .Where(c => c.Channel == OutboxChannel.Sms && DeliveryOutcome.Billed(c.Outcome)).ToList();
         var summaries = await campaigns.GetAsync(billed.Select(c => c.CampaignId).Distinct().ToList(), cancellationToken);
         // The price an administrator set in Settings (else the configured one), as the compose preview uses it.
         var price = (await settings.CurrentAsync(cancellationToken)).PricePerSegmentCzk;
@@ -68,6 +75,8 @@ public sealed class StatisticsService(
         }).ToList();
         return new SmsStatistics(range.Months, price, byMonth);
     }
+
+    private static OutcomeCounts Sum(IEnumerable<CampaignDeliveryCount> counts, string channel) => Sum(counts.Where(c => c.Channel == channel));
 
     private static OutcomeCounts Sum(IEnumerable<CampaignDeliveryCount> counts)
     {

@@ -8,8 +8,13 @@ using Studenka.Umbraco.Notifications.Operators;
 
 namespace Studenka.Umbraco.Notifications.Web.Management;
 
-/// <param name="Phone">In full only for roles that see personal data; otherwise masked, "+420 603 *** 456".</param>
-public sealed record RecipientItem(string Phone, string Status, DateTimeOffset UpdatedAt, string? Error);
+/// <param name="Phone">The address (a phone, or an e-mail when <paramref name="Channel"/> is "email"): in full only for roles that
+/// see personal data; otherwise masked, "+420 603 *** 456" or "j***@s***.cz".</param>
+public sealed record RecipientItem(string Phone, string Status, DateTimeOffset UpdatedAt, string? Error, string Channel)
+{
+    public static RecipientItem Of(CampaignRecipient r, OperatorPermissions permissions) =>
+        new(permissions.MaskAddress(r.Channel, r.Phone), r.Status, r.UpdatedAt, r.Error, r.Channel);
+}
 
 public sealed record RecipientPage(int Total, IReadOnlyList<RecipientItem> Items);
 
@@ -65,7 +70,7 @@ public sealed class CampaignRecipientsController(CampaignRepository campaigns, C
         }
 
         var page = await recipients.PageAsync(id, status, skip, take, cancellationToken);
-        return Ok(new RecipientPage(page.Total, page.Items.Select(r => new RecipientItem(permissions.MaskPhone(r.Phone), r.Status, r.UpdatedAt, r.Error)).ToList()));
+        return Ok(new RecipientPage(page.Total, page.Items.Select(r => RecipientItem.Of(r, permissions)).ToList()));
     }
 
     public const string ExportAction = "campaign.recipients-export";
@@ -93,7 +98,7 @@ public sealed class CampaignRecipientsController(CampaignRepository campaigns, C
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            csv.WriteRecords(page.Items.Select(r => new RecipientItem(actor.Permissions.MaskPhone(r.Phone), r.Status, r.UpdatedAt, r.Error)));
+            csv.WriteRecords(page.Items.Select(r => RecipientItem.Of(r, actor.Permissions)));
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();

@@ -49,6 +49,19 @@ public sealed class OperatorPermissionsTests
         Assert.Equal(shown, OperatorPermissions.For(OperatorRole.Dispatch).MaskPhone(phone));
     }
 
+    [Theory]
+    [InlineData("jana.novakova@seznam.cz", "j***@s***.cz")]
+    [InlineData("x@y.cz", "x***@y***.cz")]
+    [InlineData("deleted:17", "(údaje smazány)")]
+    [InlineData("nonsense", "***")]
+    [InlineData("a@cz", "***")]
+    public void E_mails_are_masked_for_roles_without_personal_data(string email, string shown)
+    {
+        Assert.Equal(shown, OperatorPermissions.For(OperatorRole.Dispatch).MaskAddress("email", email));
+        // An SMS recipient's address is still a phone, masked as one.
+        Assert.Equal("+420 603 *** 456", OperatorPermissions.For(OperatorRole.Dispatch).MaskAddress("sms", "+420603123456"));
+    }
+
     [Fact]
     public void Administrators_see_the_number_in_full()
     {

@@ -130,9 +130,9 @@ public sealed class RoleBehaviourTests : IAsyncLifetime
         Assert.Equal("Role Dispečink nesmí stahovat údaje občanů.", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(("text/csv", "kampan-" + id + "-prijemci.csv"), (csv.Content.Headers.ContentType?.MediaType, csv.Content.Headers.ContentDisposition?.FileName));
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Phone,Status,UpdatedAt,Error", lines[0]);
+        Assert.Equal("Phone,Status,UpdatedAt,Error,Channel", lines[0]);
         Assert.StartsWith("+420777654321,failed,", lines[2], StringComparison.Ordinal);
-        Assert.EndsWith(",invalid recipient", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",invalid recipient,sms", lines[2], StringComparison.Ordinal);
         // Residents' numbers left the system: the log says who took them (the refused try took nothing).
         var exports = (await _host.Services.GetRequiredService<AuditLog>().ReadAsync(50, CancellationToken.None)).Where(e => e.Action == "campaign.recipients-export").ToList();
         Assert.Equal(($"campaign:{id}", "2 příjemců"), (Assert.Single(exports).Subject, exports[0].Details));

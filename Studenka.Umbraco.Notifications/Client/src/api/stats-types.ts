@@ -8,8 +8,12 @@ export const OUTCOMES = ['delivered', 'accepted', 'failedDelivery', 'failed', 'u
 export type Outcome = (typeof OUTCOMES)[number];
 export type OutcomeCounts = Record<Outcome, number> & { total: number };
 
-export interface MonthDeliveries { month: string; counts: OutcomeCounts }
-export interface CampaignDeliveries { campaignId: number; packageId: number; text: string; createdAt: string; state: string; counts: OutcomeCounts }
+/** `counts` over every channel, `sms` and `email` its split. */
+export interface ChannelCounts { counts: OutcomeCounts; sms: OutcomeCounts; email: OutcomeCounts }
+export type DeliveryChannel = keyof ChannelCounts;
+export const DELIVERY_CHANNELS: readonly DeliveryChannel[] = ['counts', 'sms', 'email'];
+export interface MonthDeliveries extends ChannelCounts { month: string }
+export interface CampaignDeliveries extends ChannelCounts { campaignId: number; packageId: number; text: string; createdAt: string; state: string }
 export interface DeliveryStats { months: string[]; byMonth: MonthDeliveries[]; byCampaign: CampaignDeliveries[] }
 
 export interface MonthSms { month: string; sms: number; segments: number; costCzk: number }

@@ -81,11 +81,17 @@ export interface DeliveryProgress {
   cancelled: number;
   delivered: number;
   failedDelivery: number;
+  /** The e-mail part of the numbers above (the SMS part is the rest); absent from servers before e-mail. */
+  email?: ChannelProgress;
 }
+
+/** One channel's share of a campaign (ChannelProgress in C#). */
+export interface ChannelProgress { total: number; waiting: number; accepted: number; failed: number; unknown: number; cancelled: number }
 
 export interface CampaignDetails { campaign: Campaign; delivery: DeliveryProgress }
 export interface CampaignPage { items: Campaign[]; total: number; skip: number; take: number }
 
 export type RecipientStatus = 'pending' | 'sending' | 'accepted' | 'delivered' | 'failed' | 'unknown' | 'cancelled';
-export interface Recipient { phone: string; status: RecipientStatus; updatedAt: string; error: string | null }
+/** `phone` is the address: a phone number, or an e-mail when `channel` is "email". */
+export interface Recipient { phone: string; status: RecipientStatus; updatedAt: string; error: string | null; channel?: 'sms' | 'email' }
 export interface RecipientPage { total: number; items: Recipient[] }

@@ -105,7 +105,7 @@ export class StudenkaSmsCampaignDetailElement extends StudenkaSmsElement {
         <ul data-testid="detail-recipients">
           ${this.recipients.map(
             (r) => html`<li data-status=${r.status}>
-              <span class="phone">${r.phone}</span>
+              <span class="phone" data-channel=${r.channel ?? 'sms'}>${r.channel === 'email' ? html`<uui-icon name="icon-message"></uui-icon> ` : ''}${r.phone}</span>
               <uui-tag look="secondary">${this.t(`status_${r.status}`)}</uui-tag>
               <small>${pragueTime(this, r.updatedAt)}</small>
               ${r.error ? html`<small class="error">${r.error}</small>` : nothing}

@@ -14,7 +14,14 @@ export class StudenkaSmsCampaignProgressElement extends UmbLitElement {
     const tag = (key: keyof typeof f, color: string) =>
       html`<uui-tag look="secondary" color=${color} data-testid=${`progress-${key}`} data-value=${f[key]}
         >${this.localize.term(`studenkaSms_${key}`)}: ${f[key]}</uui-tag>`;
-    return html`${tag('queued', 'default')}${tag('sent', 'default')}${tag('delivered', 'positive')}${tag('failed', 'danger')}${tag('unknown', 'warning')}`;
+    // The figures above are over both channels; the e-mail part is named on its own, so an operator
+    // sees how many of them were e-mails (delivery reports exist for SMS only).
+    const email = this.delivery.email;
+    return html`${tag('queued', 'default')}${tag('sent', 'default')}${tag('delivered', 'positive')}${tag('failed', 'danger')}${tag('unknown', 'warning')}
+      ${email && email.total > 0
+        ? html`<uui-tag look="outline" data-testid="progress-email" data-total=${email.total} data-accepted=${email.accepted}
+            >${this.localize.term('studenkaSms_progressEmail', email.accepted, email.total, email.failed + email.unknown)}</uui-tag>`
+        : ''}`;
   }
 
   static override styles = css`

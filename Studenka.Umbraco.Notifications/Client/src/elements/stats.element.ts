@@ -1,6 +1,6 @@
 import { css, customElement, html, nothing, state } from '@umbraco-cms/backoffice/external/lit';
 import { StatsApi, type StatsExport } from '../api/stats-api.js';
-import { OUTCOMES, type DeliveryStats, type SmsStats, type StatsPeriod, type SubscriberStats } from '../api/stats-types.js';
+import { DELIVERY_CHANNELS, OUTCOMES, type DeliveryChannel, type DeliveryStats, type SmsStats, type StatsPeriod, type SubscriberStats } from '../api/stats-types.js';
 import { apiFor, notifyError } from './host.js';
 import { saveFile } from './download.js';
 import type { ChartDataset } from './stats-chart.element.js';
@@ -15,6 +15,8 @@ export class StudenkaSmsStatsElement extends StudenkaSmsElement {
   @state() private deliveries?: DeliveryStats;
   @state() private sms?: SmsStats;
   @state() private loading = true;
+  /** Which messages the delivery charts count: every channel, SMS only or e-mail only. */
+  @state() private channel: DeliveryChannel = 'counts';
 
   #api?: StatsApi;
 
@@ -70,8 +72,8 @@ export class StudenkaSmsStatsElement extends StudenkaSmsElement {
   override render() {
     const s = this.subscribers, d = this.deliveries, m = this.sms;
     const outcome = (o: string) => this.t(`statsOutcome_${o}`);
-    const byOutcome = (rows: { counts: Record<string, number> }[]): ChartDataset[] =>
-      OUTCOMES.map((o) => ({ label: outcome(o), data: rows.map((r) => r.counts[o] ?? 0) }));
+    const byOutcome = (rows: Record<DeliveryChannel, Record<string, number> | undefined>[]): ChartDataset[] =>
+      OUTCOMES.map((o) => ({ label: outcome(o), data: rows.map((r) => r[this.channel]?.[o] ?? 0) }));
     return html`
       ${this.#period()}
       ${this.loading ? html`<uui-loader-bar></uui-loader-bar>` : nothing}
@@ -84,6 +86,12 @@ export class StudenkaSmsStatsElement extends StudenkaSmsElement {
       </uui-box>` : nothing}
       ${d ? html`<uui-box headline=${this.t('statsDeliveriesByMonth')}>
         ${this.#exportButton('deliveries')}
+        <div class="period">
+          <label for="stats-channel">${this.t('statsChannel')}</label>
+          <select id="stats-channel" data-testid="stats-channel" @change=${(e: Event) => { this.channel = (e.target as HTMLSelectElement).value as DeliveryChannel; }}>
+            ${DELIVERY_CHANNELS.map((c) => html`<option value=${c} ?selected=${c === this.channel}>${this.t(`statsChannel_${c}`)}</option>`)}
+          </select>
+        </div>
         <studenka-sms-chart data-testid="stats-chart-deliveries-month" type="bar" stacked caption=${this.t('statsDeliveriesByMonth')}
           .labels=${d.months} .datasets=${byOutcome(d.byMonth)}></studenka-sms-chart>
       </uui-box>
@@ -112,6 +120,7 @@ export class StudenkaSmsStatsElement extends StudenkaSmsElement {
     uui-box { margin-bottom: var(--uui-size-space-5, 18px); }
     .period { display: flex; flex-wrap: wrap; align-items: center; gap: var(--uui-size-space-3, 9px); margin-bottom: var(--uui-size-space-5, 18px); }
     studenka-sms-chart + studenka-sms-chart { margin-top: var(--uui-size-space-5, 18px); }
+    select { font: inherit; padding: var(--uui-size-space-1, 3px) var(--uui-size-space-2, 6px); }
     .table { overflow-x: auto; margin-top: var(--uui-size-space-4, 12px); }
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: right; padding: 4px 8px; border-bottom: 1px solid var(--uui-color-border, #ddd); }
