@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Operators;
+using Studenka.Umbraco.Notifications.Settings;
 using Studenka.Umbraco.Testing;
 using static Microsoft.Playwright.Assertions;
 using static Studenka.Umbraco.Site.BrowserTests.BackOffice.BackOfficePages;
@@ -34,6 +35,9 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
             await SignUpAsync(Site, "603 200 007", [("Butovice", "Nádražní")], 4),
         };
         await Site.Factory.CreateOperatorAsync(OperatorRole.Dispatch, "dispecink", OperatorClient.TestPassword, "Dispečink Studénka");
+        // The town police send under their own name (Settings → senders per role).
+        await Site.Factory.Services.GetRequiredService<RuntimeSettings>().SetAsync(
+            SettingNames.Originators, new RoleOriginators(null, null, ["MP Studenka"]), new OperatorIdentity("test", "Test"), CancellationToken.None);
 
         var page = await Context.NewPageAsync();
         var watch = new BackOfficeWatch(page);
@@ -53,12 +57,15 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
         await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
         await Expect(page.Locator("[data-testid=compose-recipients]")).ToHaveTextAsync("3");
         await Expect(page.Locator("[data-testid=compose-cost]")).ToContainTextAsync("Kč");
+        await page.Locator("[data-testid=compose-sender] select").SelectOptionAsync(new SelectOptionValue { Label = "MP Studenka" });
+        await Expect(page.Locator("[data-testid=compose-preview]")).ToHaveAttributeAsync("data-fresh", "true");
         await Artifacts.ScreenshotAsync(page, "backoffice-3-compose");
 
         await page.Locator("[data-testid=compose-send]").ClickAsync();
         var dialog = page.Locator("[data-testid=confirm-dialog]");
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator("[data-testid=confirm-recipients]")).ToHaveTextAsync("3");
+        await Expect(dialog.Locator("[data-testid=confirm-sender]")).ToHaveTextAsync("MP Studenka");
         await Expect(dialog.Locator("[data-testid=confirm-summary]")).ToContainTextAsync("Nádražní (Butovice)");
         await Expect(dialog.Locator("[data-testid=confirm-summary]")).ToContainTextAsync("Požárnická (Studénka)");
         await Artifacts.ScreenshotAsync(page, "backoffice-4-confirm");
@@ -78,9 +85,10 @@ public sealed class CrisisSmsTests(ChromiumFixture chromium) : SiteBrowserTest(c
 
         using (var db = Site.Factory.OpenDatabase())
         {
-            var received = db.Query<string>("SELECT recipient FROM sandbox_sms WHERE body LIKE 'POVODE%' ORDER BY recipient").ToList();
-            Assert.Equal(new[] { nadrazniButovice, pozarnicka, twoAddresses }.Order(), received);
-            Assert.DoesNotContain(received, elsewhere.Contains);
+            var received = db.Query<(string Recipient, string Originator)>("SELECT recipient, originator FROM sandbox_sms WHERE body LIKE 'POVODE%' ORDER BY recipient").ToList();
+            Assert.Equal(new[] { nadrazniButovice, pozarnicka, twoAddresses }.Order(), received.Select(r => r.Recipient));
+            Assert.DoesNotContain(received, r => elsewhere.Contains(r.Recipient));
+            Assert.All(received, r => Assert.Equal("MP Studenka", r.Originator));
         }
 
         var sandbox = await Context.NewPageAsync();

@@ -149,6 +149,24 @@ public sealed class SettingsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
     }
 
+    [Fact]
+    public async Task Compose_offers_each_role_the_senders_it_may_use_the_default_first()
+    {
+        using var admin = await _site.CreateOperatorClientAsync(OperatorRole.Administrator);
+        using var dispatch = await _site.CreateOperatorClientAsync(OperatorRole.Dispatch);
+        using var editor = await _site.CreateOperatorClientAsync(OperatorRole.Editor);
+        async Task<string[]> SendersAsync(HttpClient client) =>
+            [.. (await client.GetFromJsonAsync<JsonElement>($"{Api}/me")).GetProperty("senders").EnumerateArray().Select(s => s.GetString()!)];
+        Assert.Equal(["Studenka"], await SendersAsync(dispatch));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendJsonAsync(HttpMethod.Put, $"{Api}/settings/originators", new { dispatch = new[] { "MP Studenka" }, editor = new[] { "Studenka" } })).StatusCode);
+
+        Assert.Equal(["Studenka", "MP Studenka"], await SendersAsync(dispatch));
+        // An editor limited to the default has no choice; an administrator (no list: any valid sender) gets every listed one.
+        Assert.Equal(["Studenka"], await SendersAsync(editor));
+        Assert.Equal(["Studenka", "MP Studenka"], await SendersAsync(admin));
+    }
+
     [Theory]
     [InlineData(OperatorRole.Editor)]
     [InlineData(OperatorRole.Dispatch)]

@@ -16,6 +16,8 @@ export interface Me {
   administration: boolean;
   /** May open the statistics (Administrators and Editors). */
   seesStatistics?: boolean;
+  /** The senders compose offers, the configured default first (absent from older servers: the default only). */
+  senders?: string[];
 }
 
 export interface PackageItem { id: number; name: string; description: string; forMessages: boolean }
@@ -30,6 +32,8 @@ export interface CampaignDraft {
   text: string;
   diacritics: 'keep' | 'transliterate';
   schedule?: { sendAt: string | null } | null;
+  /** The sender shown on phones; absent = the configured default. */
+  originator?: string;
 }
 
 export interface CampaignPreview {

@@ -13,6 +13,8 @@ export interface ComposeDraft {
   transliterate: boolean;
   later: boolean;
   sendAt: string;
+  /** '' = the configured default sender. */
+  originator: string;
 }
 
 let saved: { owner: string; draft: ComposeDraft } | undefined;

@@ -26,6 +26,8 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
   @state() private transliterate = false;
   @state() private later = false;
   @state() private sendAt = '';
+  /** '' = the configured default sender (the first of `me.senders`). */
+  @state() private originator = '';
   @state() private preview?: CampaignPreview;
   @state() private previewError = '';
   /** False from an edit until the preview of that edit arrived: only a current preview may be confirmed. */
@@ -69,6 +71,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
       diacritics: this.transliterate ? 'transliterate' : 'keep',
     };
     if (withSchedule) draft.schedule = { sendAt: this.later && this.sendAt ? this.sendAt : null };
+    if (this.originator) draft.originator = this.originator;
     return draft;
   }
 
@@ -110,8 +113,8 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
 
   #save() {
     if (!this.me) return;
-    const { templateKey, packageId, areas, text, transliterate, later, sendAt } = this;
-    saveDraft(this.me.userName, { templateKey, packageId, areas, text, transliterate, later, sendAt });
+    const { templateKey, packageId, areas, text, transliterate, later, sendAt, originator } = this;
+    saveDraft(this.me.userName, { templateKey, packageId, areas, text, transliterate, later, sendAt, originator });
   }
 
   /** Takes up the draft a previous compose view left, keeping only what this operator may still use. */
@@ -128,6 +131,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
     this.transliterate = draft.transliterate;
     this.later = draft.later;
     this.sendAt = draft.sendAt;
+    this.originator = this.#senders().includes(draft.originator) ? draft.originator : '';
     this.#changed();
   }
 
@@ -194,6 +198,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
         ${this.transliterate || sms.sentText !== this.text
           ? html`<p><small>${this.t('sentText')}:</small></p><pre class="sent" data-testid="compose-sent-text">${sms.sentText}</pre>`
           : nothing}
+        ${this.#renderSender()}
         ${this.#renderWhen()}
         ${this.#renderPreview()}
         <uui-button data-testid="compose-send" look="primary" color="positive" label=${this.t('send')}
@@ -210,6 +215,7 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
             <dt>${this.t('segments')}</dt><dd>${this.#segments()}</dd>
             <dt>${this.t('cost')}</dt><dd>${this.#cost()}</dd>
             <dt>${this.t('when')}</dt><dd>${this.preview ? pragueTime(this, this.preview.dueAt) : ''}</dd>
+            <dt>${this.t('sender')}</dt><dd data-testid="confirm-sender">${this.preview?.originator ?? ''}</dd>
           </dl>
           <pre class="sent">${this.preview?.sentText ?? ''}</pre>
           <div class="actions">
@@ -228,6 +234,24 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
 
   #cost() {
     return this.preview ? this.localize.number(this.preview.estimatedCostCzk, { style: 'currency', currency: 'CZK' }) : '';
+  }
+
+  /** The senders beyond the default; the default itself is the empty choice. */
+  #senders(): string[] {
+    return (this.me?.senders ?? []).slice(1);
+  }
+
+  /** Only when there is a choice: most operators send under the town's one sender. */
+  #renderSender() {
+    const others = this.#senders();
+    if (others.length === 0) return nothing;
+    const fallback = this.me?.senders?.[0] ?? '';
+    return html`
+      <uui-label for="sender">${this.t('sender')}</uui-label>
+      <uui-select id="sender" data-testid="compose-sender" label=${this.t('sender')}
+        .options=${[{ name: fallback, value: '', selected: this.originator === '' }, ...others.map((s) => ({ name: s, value: s, selected: s === this.originator }))]}
+        @change=${(e: Event) => this.#set(() => (this.originator = (e.target as HTMLSelectElement).value))}></uui-select>
+    `;
   }
 
   #renderWhen() {
