@@ -76,15 +76,21 @@ public sealed partial class EmailMessageBuilder(IOptions<EmailOptions> options, 
     /// <summary>The HTML part from the plain text: escaped, a paragraph per blank-line block, line breaks kept, URLs as links.</summary>
     public static string Html(string subject, string text)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Escape(subject)).Append("</title></head><body>");
+        return new StringBuilder("<!DOCTYPE html><html lang=\"cs\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Escape(subject)).Append("</title></head><body>").Append(Paragraphs(text)).Append("</body></html>").ToString();
+    }
+
+    /// <summary>The text as escaped HTML paragraphs with its URLs as links (also the sandbox page's rendering).</summary>
+    public static string Paragraphs(string text)
+    {
+        var html = new StringBuilder();
         foreach (var paragraph in text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var lines = paragraph.Split('\n').Select(line => Url().Replace(Escape(line), Link));
             html.Append("<p>").Append(string.Join("<br>", lines)).Append("</p>");
         }
 
-        return html.Append("</body></html>").ToString();
+        return html.ToString();
     }
 
     // Only what HTML needs: Czech letters stay letters (WebUtility.HtmlEncode would turn "í" into "&#237;").
