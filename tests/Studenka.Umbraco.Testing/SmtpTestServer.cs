@@ -9,14 +9,14 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Studenka.Umbraco.Site.IntegrationTests.Email;
+namespace Studenka.Umbraco.Testing;
 
 /// <summary>
 /// A real SMTP server (SmtpServer) on 127.0.0.1 and a free port, in the test process. What it
 /// received is in <see cref="Received"/>; <see cref="OnRecipient"/> and <see cref="AfterData"/> script
 /// its failures (a 421, a dropped connection, a 550) per attempt.
 /// </summary>
-internal sealed class SmtpTestServer : IDisposable
+public sealed class SmtpTestServer : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly SmtpServer.SmtpServer _server;
