@@ -5,6 +5,7 @@ using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
 using Studenka.Umbraco.Notifications.Delivery;
 using Studenka.Umbraco.Notifications.Editors;
+using Studenka.Umbraco.Notifications.Email;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
@@ -37,6 +38,7 @@ public static class StudenkaNotificationsServiceCollectionExtensions
             .AddSubscriptions(configuration)
             .AddOperators(configuration)
             .AddCampaigns(configuration)
+            .AddEmail(configuration)
             .AddDelivery(configuration)
             .AddReminders(configuration)
             .AddStatistics()

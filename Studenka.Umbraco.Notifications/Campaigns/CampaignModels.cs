@@ -17,7 +17,12 @@ public sealed record CampaignDraft(
     string? Diacritics = null,
     CampaignSchedule? Schedule = null,
     CampaignSourceInput? Source = null,
-    string? Originator = null);
+    string? Originator = null)
+{
+    /// <summary>The event a published event page announces (its e-mail carries an .ics). Set by the page announcer only, never read from the API's JSON.</summary>
+    [JsonIgnore]
+    public CampaignEvent? Event { get; init; }
+}
 
 /// <param name="SendAt">ISO 8601, with an offset or as the town's local time (<see cref="Scheduling.SendTime"/>); null = now (or the end of the package's quiet hours).</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

@@ -23,11 +23,19 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
     {
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
             INSERT INTO campaigns (package_id, text, diacritics, body, encoding, segments, source, content_key, content_url,
-                created_by, state, requested_at_ms, due_at_ms, created_at_ms, updated_at_ms, originator)
+                created_by, state, requested_at_ms, due_at_ms, created_at_ms, updated_at_ms, originator,
+                event_title, event_start_ms, event_end_ms, event_location)
             VALUES (@PackageId, @Text, @Diacritics, @Body, @Encoding, @Segments, @Source, @ContentKey, @ContentUrl,
-                @CreatedBy, @State, @RequestedAtMs, @DueAtMs, @NowMs, @NowMs, @Originator)
+                @CreatedBy, @State, @RequestedAtMs, @DueAtMs, @NowMs, @NowMs, @Originator,
+                @EventTitle, @EventStartMs, @EventEndMs, @EventLocation)
             RETURNING id
-            """, row, transaction, cancellationToken: cancellationToken));
+            """, new
+            {
+                row.PackageId, row.Text, row.Diacritics, row.Body, row.Encoding, row.Segments, row.Source, row.ContentKey, row.ContentUrl,
+                row.CreatedBy, row.State, row.RequestedAtMs, row.DueAtMs, row.NowMs, row.Originator,
+                EventTitle = row.Event?.Title, EventStartMs = row.Event?.Start.ToUnixTimeMilliseconds(),
+                EventEndMs = row.Event?.End?.ToUnixTimeMilliseconds(), EventLocation = row.Event?.Location,
+            }, transaction, cancellationToken: cancellationToken));
         foreach (var part in row.CityPartIds)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -159,7 +167,7 @@ public sealed class CampaignRepository(IDbConnectionFactory connections)
 public sealed record NewCampaignRow(
     int PackageId, IReadOnlyList<long> CityPartIds, IReadOnlyList<long> StreetIds, string Text, string Diacritics, string Body, string Encoding,
     int Segments, string Source, string? ContentKey, string? ContentUrl, string CreatedBy, string State, long? RequestedAtMs, long? DueAtMs, long NowMs,
-    string? Originator);
+    string? Originator, CampaignEvent? Event = null);
 
 /// <summary>The part of a campaign that decides which state changes are allowed.</summary>
 public sealed class CampaignStateRow

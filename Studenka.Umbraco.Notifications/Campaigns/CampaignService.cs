@@ -81,7 +81,7 @@ public sealed class CampaignService(
             valid.Diacritics == DiacriticsChoice.Keep ? "keep" : "transliterate", valid.Sms.SentText,
             CampaignPreviewService.EncodingName(valid.Sms.Count.Encoding), valid.Sms.Count.Segments, valid.Source,
             valid.ContentKey?.ToString("D"), valid.ContentUrl, Actor(actor), valid.Scheduled ? CampaignStates.Scheduled : CampaignStates.Draft,
-            valid.RequestedAt?.ToUnixTimeMilliseconds(), due?.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), valid.Originator);
+            valid.RequestedAt?.ToUnixTimeMilliseconds(), due?.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), valid.Originator, draft.Event);
 
         long id;
         await using (var connection = await connections.OpenAsync(cancellationToken))

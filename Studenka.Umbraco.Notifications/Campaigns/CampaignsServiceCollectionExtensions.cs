@@ -13,6 +13,7 @@ internal static class CampaignsServiceCollectionExtensions
         // Quiet hours, price, senders and templates: the configuration's defaults, changed at run time.
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<CampaignRepository>();
+        services.AddSingleton<CampaignEmailContents>();
         services.AddSingleton<CampaignPreviewService>();
         // Singletons: the acting operator is a parameter, so background callers need no request.
         services.AddSingleton<CampaignService>();

@@ -30,6 +30,7 @@ internal static class DeliveryServiceCollectionExtensions
         // Registered always, idle when switched off: the switch is read from options at start,
         // and configuration is not final while services are being added.
         services.AddHostedService<DeliveryWorker>();
+        services.AddHostedService<EmailDeliveryWorker>();
         // Every node beats, also one whose worker is off: the status shows what each node is.
         services.AddHostedService<DeliveryHeartbeatService>();
         return services;

@@ -8,11 +8,20 @@ public sealed class DeliverySignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
+    // The e-mail pipeline waits on its own, so neither worker takes the other's wake-up.
+    private readonly SemaphoreSlim _email = new(0, 1);
+
     public void Wake()
+    {
+        Release(_signal);
+        Release(_email);
+    }
+
+    private static void Release(SemaphoreSlim signal)
     {
         try
         {
-            _signal.Release();
+            signal.Release();
         }
         catch (SemaphoreFullException)
         {
@@ -25,4 +34,7 @@ public sealed class DeliverySignal
 
     /// <summary>Waits for a wake-up or the timeout, whichever comes first.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>The e-mail worker's wait: a wake-up or the timeout.</summary>
+    public Task<bool> WaitEmailAsync(TimeSpan timeout, CancellationToken cancellationToken) => _email.WaitAsync(timeout, cancellationToken);
 }

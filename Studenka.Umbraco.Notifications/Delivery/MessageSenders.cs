@@ -3,8 +3,9 @@ using Studenka.Umbraco.Notifications.Gateway;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
 
-/// <summary>One claimed batch as a channel's sender gets it: one text to up to 50 addresses.</summary>
-public sealed record OutgoingBatch(string Reference, string Body, IReadOnlyList<string> Addresses, SmsEncoding? Encoding, string? Originator);
+/// <summary>One claimed batch as a channel's sender gets it: one text to up to 50 addresses.
+/// <see cref="CampaignId"/> is null for a service message (its text is <see cref="Body"/>).</summary>
+public sealed record OutgoingBatch(string Reference, string Body, IReadOnlyList<string> Addresses, SmsEncoding? Encoding, string? Originator, long? CampaignId = null);
 
 /// <summary>
 /// The seam between the outbox and a channel's provider: the dispatcher picks the sender by the

@@ -41,21 +41,22 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
         WHERE {_dialect.NotIndexed("status")} = 'pending' AND id IN (
             SELECT o.id FROM outbox o
-            WHERE o.status = 'pending' AND o.next_attempt_at_ms <= @Now
+            WHERE o.status = 'pending' AND o.next_attempt_at_ms <= @Now AND o.channel = 'sms'
               AND {_dialect.NotIndexed("o.campaign_id")} = (
                   SELECT p.campaign_id FROM outbox p
-                  WHERE p.status = 'pending' AND p.next_attempt_at_ms <= @Now AND {CampaignTransitions.IsBeingSent("p.campaign_id")}
+                  WHERE p.status = 'pending' AND p.next_attempt_at_ms <= @Now AND p.channel = 'sms' AND {CampaignTransitions.IsBeingSent("p.campaign_id")}
                   ORDER BY p.next_attempt_at_ms, p.id LIMIT 1 {_dialect.SkipLocked("p")})
             ORDER BY o.next_attempt_at_ms, o.id LIMIT @Limit {_dialect.SkipLocked("o")})
         RETURNING campaign_id, address, attempts
         """;
 
-    // One read before every claim: is delivery paused (on any node: the pause is a row), and does a
-    // service message wait (ix_outbox_service holds only service rows)? So a pause met by another
-    // node stops this one at its next claim, and campaign claims pay no write for the service lane.
+    // One read before every claim: is the channel's delivery paused (on any node: the pause is a row),
+    // and does a service message of the channel wait (ix_outbox_service holds only service rows)? So
+    // a pause met by another node stops this one at its next claim, and campaign claims pay no write
+    // for the service lane.
     private const string BeforeClaimSql = """
-        SELECT CASE WHEN EXISTS (SELECT 1 FROM delivery_pause WHERE id = 1 AND (retries_at_ms IS NULL OR retries_at_ms > @Now)) THEN 1 ELSE 0 END AS Paused,
-               CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now) THEN 1 ELSE 0 END AS ServiceWaiting
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM delivery_pause WHERE channel = @Channel AND (retries_at_ms IS NULL OR retries_at_ms > @Now)) THEN 1 ELSE 0 END AS Paused,
+               CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE lane = 'service' AND status = 'pending' AND next_attempt_at_ms <= @Now AND channel = @Channel) THEN 1 ELSE 0 END AS ServiceWaiting
         """;
 
     // Settable properties: SQLite reports no type for computed columns, so Dapper converts per member.
@@ -69,9 +70,21 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     private string ClaimServiceSql => $"""
         UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
         WHERE {_dialect.NotIndexed("status")} = 'pending' AND id = (
-            SELECT s.id FROM outbox s WHERE s.lane = 'service' AND s.status = 'pending' AND s.next_attempt_at_ms <= @Now
+            SELECT s.id FROM outbox s WHERE s.lane = 'service' AND s.status = 'pending' AND s.next_attempt_at_ms <= @Now AND s.channel = @Channel
             ORDER BY s.next_attempt_at_ms, s.id LIMIT 1 {_dialect.SkipLocked("s")})
         RETURNING channel, address, body, attempts
+        """;
+
+    // E-mail goes one recipient per message, through ix_outbox_email (e-mail rows only), so this
+    // claim never walks the SMS rows waiting in ix_outbox_claim.
+    private string ClaimEmailSql => $"""
+        UPDATE outbox SET status = 'claimed', lease_owner = @Owner, lease_until_ms = @LeaseUntil, batch_id = @BatchId, updated_at_ms = @Now
+        WHERE {_dialect.NotIndexed("status")} = 'pending' AND id = (
+            SELECT e.id FROM outbox e
+            WHERE e.channel = 'email' AND e.status = 'pending' AND e.next_attempt_at_ms <= @Now AND e.lane = 'campaign'
+              AND {CampaignTransitions.IsBeingSent("e.campaign_id")}
+            ORDER BY e.next_attempt_at_ms, e.id LIMIT 1 {_dialect.SkipLocked("e")})
+        RETURNING campaign_id, address, attempts
         """;
 
     // Still wanted: a service message always, a campaign row while its campaign is being sent.
@@ -90,13 +103,13 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
     {
         var batchId = Guid.NewGuid().ToString("N");
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var before = await connection.QuerySingleAsync<BeforeClaim>(new CommandDefinition(BeforeClaimSql, new { Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        var before = await BeforeClaimAsync(connection, OutboxChannel.Sms, now, cancellationToken);
         if (before.Paused == 1)
         {
             return null;
         }
 
-        if (before.ServiceWaiting == 1 && await ClaimServiceAsync(connection, batchId, owner, now, lease, cancellationToken) is { } service)
+        if (before.ServiceWaiting == 1 && await ClaimServiceAsync(connection, OutboxChannel.Sms, batchId, owner, now, lease, cancellationToken) is { } service)
         {
             return service;
         }
@@ -128,8 +141,46 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
         return new ClaimedBatch(batchId, campaignId, message.Body, message.Encoding, (int)rows.Max(r => r.Attempts), rows.Select(r => r.Phone).ToList(), message.Originator);
     }
 
+    /// <summary>
+    /// One e-mail (service lane first, then a campaign's), or null when the e-mail channel is paused
+    /// or nothing is due. The same lease, mark-sending and record statements as SMS follow.
+    /// </summary>
+    public async Task<ClaimedBatch?> ClaimEmailAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var batchId = Guid.NewGuid().ToString("N");
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var before = await BeforeClaimAsync(connection, OutboxChannel.Email, now, cancellationToken);
+        if (before.Paused == 1)
+        {
+            return null;
+        }
+
+        if (before.ServiceWaiting == 1 && await ClaimServiceAsync(connection, OutboxChannel.Email, batchId, owner, now, lease, cancellationToken) is { } service)
+        {
+            return service;
+        }
+
+        List<(long CampaignId, string Address, long Attempts)> rows;
+        using (await _dialect.EnterWriteAsync(cancellationToken))
+        {
+            rows = (await connection.QueryAsync<(long CampaignId, string Address, long Attempts)>(new CommandDefinition(ClaimEmailSql, new
+            {
+                Owner = owner,
+                LeaseUntil = (now + lease).ToUnixTimeMilliseconds(),
+                BatchId = batchId,
+                Now = now.ToUnixTimeMilliseconds(),
+            }, cancellationToken: cancellationToken))).ToList();
+        }
+
+        // The e-mail sender builds the message from the campaign itself (its original text, not the SMS body).
+        return rows is [var r] ? new ClaimedBatch(batchId, r.CampaignId, "", null, (int)r.Attempts, [r.Address], null, OutboxChannel.Email) : null;
+    }
+
+    private static Task<BeforeClaim> BeforeClaimAsync(System.Data.Common.DbConnection connection, string channel, DateTimeOffset now, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<BeforeClaim>(new CommandDefinition(BeforeClaimSql, new { Channel = channel, Now = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+
     /// <summary>The service lane first: a waiting code never queues behind a campaign. Null when another worker took it first.</summary>
-    private async Task<ClaimedBatch?> ClaimServiceAsync(System.Data.Common.DbConnection connection, string batchId, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    private async Task<ClaimedBatch?> ClaimServiceAsync(System.Data.Common.DbConnection connection, string channel, string batchId, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         List<(string Channel, string Address, string Body, long Attempts)> rows;
@@ -141,6 +192,7 @@ public sealed class OutboxClaims(IDbConnectionFactory connections)
                 LeaseUntil = (now + lease).ToUnixTimeMilliseconds(),
                 BatchId = batchId,
                 Now = nowMs,
+                Channel = channel,
             }, cancellationToken: cancellationToken))).ToList();
         }
 

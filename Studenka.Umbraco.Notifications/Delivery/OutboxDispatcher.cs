@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Studenka.Umbraco.Notifications.Email;
 using Studenka.Umbraco.Notifications.Gateway;
 
 namespace Studenka.Umbraco.Notifications.Delivery;
@@ -9,6 +10,8 @@ namespace Studenka.Umbraco.Notifications.Delivery;
 /// Sends the outbox: <see cref="DeliveryOptions.Concurrency"/> workers, each claiming one batch at a
 /// time (a service message first, else recipients of one campaign), under two token buckets
 /// (requests/s and SMS/s) shared by the node. Each batch goes to the sender of its channel.
+/// E-mail is a pipeline of its own (<see cref="DispatchEmailAsync"/>): one recipient per message,
+/// its own rate limit and pause, so a slow or refusing SMTP server never holds up an SMS.
 /// </summary>
 public sealed class OutboxDispatcher : IDisposable
 {
@@ -21,9 +24,15 @@ public sealed class OutboxDispatcher : IDisposable
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly TokenBucketRateLimiter _requests;
     private readonly TokenBucketRateLimiter _sms;
+    private readonly TokenBucketRateLimiter _emails;
+    private readonly Pipeline _smsPipeline;
+    private readonly Pipeline _emailPipeline;
+
+    /// <summary>How one channel's workers claim and wait for their rate limits.</summary>
+    private sealed record Pipeline(string Channel, Func<CancellationToken, Task<ClaimedBatch?>> Claim, Func<ClaimedBatch, CancellationToken, Task<IDisposable>> Acquire);
 
     public OutboxDispatcher(OutboxClaims claims, IEnumerable<IMessageSender> senders, DeliveryNode node, DeliveryStatus status,
-        IOptions<DeliveryOptions> options, TimeProvider time, ILogger<OutboxDispatcher> logger)
+        IOptions<DeliveryOptions> options, IOptions<EmailOptions> emailOptions, TimeProvider time, ILogger<OutboxDispatcher> logger)
     {
         _claims = claims;
         _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
@@ -34,6 +43,18 @@ public sealed class OutboxDispatcher : IDisposable
         _logger = logger;
         _requests = Bucket(_options.RequestsPerSecond);
         _sms = Bucket(_options.SmsPerSecond);
+        _emails = Bucket(emailOptions.Value.PerSecond);
+        var lease = TimeSpan.FromSeconds(_options.LeaseSeconds);
+        _smsPipeline = new Pipeline(OutboxChannel.Sms,
+            ct => _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), lease, ct),
+            async (batch, ct) =>
+            {
+                using var request = await AcquireAsync(_requests, 1, ct);
+                return await AcquireAsync(_sms, batch.Phones.Count, ct);
+            });
+        _emailPipeline = new Pipeline(OutboxChannel.Email,
+            ct => _claims.ClaimEmailAsync(_node.LeaseOwner, _time.GetUtcNow(), lease, ct),
+            async (_, ct) => await AcquireAsync(_emails, 1, ct));
     }
 
     /// <summary>A batch can never need more SMS permits than the bucket holds.</summary>
@@ -48,10 +69,16 @@ public sealed class OutboxDispatcher : IDisposable
     {
         var requests = 0;
         var workers = Enumerable.Range(0, _options.Concurrency).Select(async _ =>
-            Interlocked.Add(ref requests, await WorkAsync(betweenBatches, cancellationToken)));
+            Interlocked.Add(ref requests, await WorkAsync(_smsPipeline, betweenBatches, cancellationToken)));
         await Task.WhenAll(workers);
         return requests;
     }
+
+    /// <summary>
+    /// Sends e-mail until none is claimable now (or e-mail pauses): one pipeline, one recipient per
+    /// message, under <see cref="EmailOptions.PerSecond"/>. Returns the number of messages handed to the sender.
+    /// </summary>
+    public Task<int> DispatchEmailAsync(CancellationToken cancellationToken) => WorkAsync(_emailPipeline, null, cancellationToken);
 
     /// <summary>
     /// One of <see cref="DeliveryOptions.Concurrency"/> pipelines: while a request is on the wire the
@@ -61,13 +88,13 @@ public sealed class OutboxDispatcher : IDisposable
     /// cancelled while the batch waited is not sent (after a cancel only requests already on the
     /// wire go out), and a batch waiting its turn is not 'unknown' after a kill -9.
     /// </summary>
-    private async Task<int> WorkAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
+    private async Task<int> WorkAsync(Pipeline pipeline, Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
         var requests = 0;
         Task<(ClaimedBatch Batch, SmsSendResult Result)>? flight = null;
         while (true)
         {
-            var next = await PrepareAsync(betweenBatches, cancellationToken);
+            var next = await PrepareAsync(pipeline, betweenBatches, cancellationToken);
             if (flight is not null)
             {
                 var done = await flight;
@@ -88,10 +115,10 @@ public sealed class OutboxDispatcher : IDisposable
     }
 
     /// <summary>Claims a batch and waits for the rate limits; null when there is nothing to send now.</summary>
-    private async Task<ClaimedBatch?> PrepareAsync(Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
+    private async Task<ClaimedBatch?> PrepareAsync(Pipeline pipeline, Func<CancellationToken, Task>? betweenBatches, CancellationToken cancellationToken)
     {
         // The pause met by another node is checked by the claim itself (it claims nothing then).
-        if (cancellationToken.IsCancellationRequested || _status.IsPaused)
+        if (cancellationToken.IsCancellationRequested || _status.IsPausedFor(pipeline.Channel))
         {
             return null;
         }
@@ -101,7 +128,7 @@ public sealed class OutboxDispatcher : IDisposable
             await betweenBatches(cancellationToken);
         }
 
-        var batch = await _claims.ClaimAsync(_node.LeaseOwner, BatchSize, _time.GetUtcNow(), TimeSpan.FromSeconds(_options.LeaseSeconds), cancellationToken);
+        var batch = await pipeline.Claim(cancellationToken);
         if (batch is null)
         {
             return null;
@@ -109,8 +136,7 @@ public sealed class OutboxDispatcher : IDisposable
 
         try
         {
-            using var request = await AcquireAsync(_requests, 1, cancellationToken);
-            using var sms = await AcquireAsync(_sms, batch.Phones.Count, cancellationToken);
+            using var permits = await pipeline.Acquire(batch, cancellationToken);
             return batch;
         }
         catch (OperationCanceledException)
@@ -128,7 +154,7 @@ public sealed class OutboxDispatcher : IDisposable
     /// </summary>
     private async Task<Task<(ClaimedBatch Batch, SmsSendResult Result)>?> LaunchAsync(ClaimedBatch batch, CancellationToken cancellationToken)
     {
-        var phones = cancellationToken.IsCancellationRequested || _status.IsPaused
+        var phones = cancellationToken.IsCancellationRequested || _status.IsPausedFor(batch.Channel)
             ? []
             : await _claims.MarkSendingAsync(batch, _node.LeaseOwner, _time.GetUtcNow(), CancellationToken.None);
         if (phones.Count > 0)
@@ -158,7 +184,7 @@ public sealed class OutboxDispatcher : IDisposable
         // Once marked 'sending' the request goes out even if the host is stopping: cancelling it
         // mid-flight would turn a deploy into 'unknown' rows that are never resent. The gateway's
         // own per-attempt timeout bounds the wait; a hard kill still ends as 'unknown' via lease recovery.
-        var outgoing = new OutgoingBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding, batch.Originator);
+        var outgoing = new OutgoingBatch(batch.BatchId, batch.Body, batch.Phones, batch.Encoding, batch.Originator, batch.CampaignId);
         try
         {
             return _senders.TryGetValue(batch.Channel, out var sender)
@@ -195,7 +221,7 @@ public sealed class OutboxDispatcher : IDisposable
                 break;
             case SmsSendStatus.ConfigurationError or SmsSendStatus.InsufficientBalance:
                 await _claims.RecordNotSentAsync(batch.BatchId, error, now, cancellationToken);
-                await _status.PauseAsync(result.Status == SmsSendStatus.ConfigurationError ? DeliveryPauseKind.ConfigurationError : DeliveryPauseKind.InsufficientBalance, error, cancellationToken);
+                await _status.PauseAsync(batch.Channel, result.Status == SmsSendStatus.ConfigurationError ? DeliveryPauseKind.ConfigurationError : DeliveryPauseKind.InsufficientBalance, error, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"Unhandled gateway status {result.Status}.");
@@ -231,5 +257,6 @@ public sealed class OutboxDispatcher : IDisposable
     {
         _requests.Dispose();
         _sms.Dispose();
+        _emails.Dispose();
     }
 }

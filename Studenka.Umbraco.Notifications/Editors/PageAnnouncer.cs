@@ -85,7 +85,11 @@ public sealed class PageAnnouncer(
             var created = await campaigns.CreateAsync(
                 new CampaignDraft(values.PackageId, values.CityPartIds, values.StreetIds, text,
                     Schedule: options.Value.CreateAs == "draft" ? null : new CampaignSchedule(null),
-                    Source: new CampaignSourceInput("content", content.Key, url)),
+                    Source: new CampaignSourceInput("content", content.Key, url))
+                {
+                    // An event page's e-mail carries it as an .ics.
+                    Event = values.EventStart is { } eventStart ? new CampaignEvent(values.Title, eventStart, null, values.Place) : null,
+                },
                 Actor(editor), cancellationToken);
             if (created.Outcome != CampaignOutcome.Done)
             {

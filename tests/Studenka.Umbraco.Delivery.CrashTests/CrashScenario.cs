@@ -82,7 +82,7 @@ public sealed class CrashScenario : IAsyncDisposable
     public async Task AddCampaignAsync() => CampaignId = await Database.AddDueCampaignAsync();
 
     /// <summary>The Site as it would run in production (on a free port of its own), with the MessageBird gateway aimed at the fake <paramref name="gateway"/>.</summary>
-    public SiteProcess StartSite(string nodeId, int gateway = 0) => SiteProcess.Start(new Dictionary<string, string>
+    public SiteProcess StartSite(string nodeId, int gateway = 0, IReadOnlyDictionary<string, string>? extra = null) => SiteProcess.Start(new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
     {
         ["Urls"] = "http://127.0.0.1:0",
         ["Studenka__Persistence__Provider"] = Database.Engine.ToString(),

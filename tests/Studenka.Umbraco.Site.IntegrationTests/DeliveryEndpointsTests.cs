@@ -50,6 +50,30 @@ public sealed class DeliveryEndpointsTests
     }
 
     [Fact]
+    public async Task The_status_shows_the_email_pause_apart_and_resuming_email_leaves_the_SMS_pause_alone()
+    {
+        using var site = Site();
+        var client = await site.CreateOperatorClientAsync(OperatorRole.Administrator, userName: "spravce");
+        var status = site.Services.GetRequiredService<DeliveryStatus>();
+        await status.PauseAsync(DeliveryPauseKind.ConfigurationError, "code 2: incorrect access key", CancellationToken.None);
+        await status.PauseAsync(OutboxChannel.Email, DeliveryPauseKind.ConfigurationError, "SMTP 535: authentication failed", CancellationToken.None);
+
+        using var paused = JsonDocument.Parse(await client.GetStringAsync(Status));
+        Assert.Equal("code 2: incorrect access key", paused.RootElement.GetProperty("reason").GetString());
+        Assert.Equal("SMTP 535: authentication failed", paused.RootElement.GetProperty("emailPause").GetProperty("reason").GetString());
+
+        using var response = await client.SendJsonAsync(HttpMethod.Post, "/umbraco/sms/api/v1/delivery/email/resume");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var resumed = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, resumed.GetProperty("emailPause").ValueKind);
+        Assert.True(resumed.GetProperty("paused").GetBoolean());
+        Assert.NotNull(await status.CurrentAsync(CancellationToken.None));
+        Assert.Null(await status.CurrentAsync(OutboxChannel.Email, CancellationToken.None));
+        var entries = await site.Services.GetRequiredService<AuditLog>().ReadAsync(20, CancellationToken.None);
+        Assert.Contains("535", Assert.Single(entries, e => e.Action == DeliveryAdministration.ResumeEmailAction).Details);
+    }
+
+    [Fact]
     public async Task Two_sites_on_one_database_share_the_pause_and_each_shows_both_nodes()
     {
         var directory = Path.Combine(Path.GetTempPath(), "studenka-tests", Guid.NewGuid().ToString("N"));

@@ -31,4 +31,18 @@ public sealed class DeliveryController(DeliveryAdministration administration, IO
 
         return Ok(await administration.ResumeAsync(actor, cancellationToken));
     }
+
+    [HttpPost("email/resume")]
+    [Authorize(Policy = NotificationsPolicies.Administration)]
+    [ProducesResponseType<DeliveryStatusView>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    public async Task<IActionResult> ResumeEmail(CancellationToken cancellationToken)
+    {
+        if (operators.Current is not { } actor)
+        {
+            return NobodySignedIn();
+        }
+
+        return Ok(await administration.ResumeEmailAsync(actor, cancellationToken));
+    }
 }

@@ -22,7 +22,7 @@ internal static class TestDelivery
         return new DeliveryRunner(
             new LeaseRecovery(connections, node, time, NullLogger<LeaseRecovery>.Instance),
             new CampaignSnapshotter(connections, time, NullLogger<CampaignSnapshotter>.Instance),
-            new OutboxDispatcher(new OutboxClaims(connections), [new SmsMessageSender(gateway)], node, status, wrapped, time,
+            new OutboxDispatcher(new OutboxClaims(connections), [new SmsMessageSender(gateway)], node, status, wrapped, Options.Create(new Notifications.Email.EmailOptions()), time,
                 (logs ?? NullLoggerFactory.Instance).CreateLogger<OutboxDispatcher>()),
             new CampaignCompletion(connections, time, NullLogger<CampaignCompletion>.Instance),
             signal,

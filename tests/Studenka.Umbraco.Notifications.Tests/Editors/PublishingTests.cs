@@ -37,6 +37,9 @@ public sealed class PublishingTests
         Assert.Contains("Systém", campaign.CreatedBy, StringComparison.Ordinal);
         Assert.Contains("Jana Nováková", campaign.CreatedBy, StringComparison.Ordinal);
         Assert.Contains("Jana Nováková", await bed.AuditDetailsAsync(campaign.Id), StringComparison.Ordinal);
+        // The e-mail's .ics: the page's title, start (18:00 in Prague = 17:00 UTC in December) and place.
+        var email = await bed.Provider.GetRequiredService<CampaignEmailContents>().ReadAsync(campaign.Id, CancellationToken.None);
+        Assert.Equal(new CampaignEvent("Adventní koncert", new DateTimeOffset(2026, 12, 12, 17, 0, 0, TimeSpan.Zero), null, "kostel sv. Bartoloměje"), email.Event);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed partial class TableOwnershipTests
         ["delivery_pause"] = "Delivery",
         ["delivery_nodes"] = "Delivery",
         ["sandbox_sms"] = "Gateway",
+        ["sandbox_emails"] = "Email",
         ["webhook_token_ids"] = "Gateway",
         ["operators"] = "Operators",
         ["audit_log"] = "Operators",

@@ -105,6 +105,7 @@ public abstract class AuthorizationMatrixTests
         new("GET", $"{Api}/delivery/status", _ => At("delivery/status"), Unauthorized, Forbidden, Ok, Ok, Ok),
         // Only an Administrator can remove a pause's cause (key, balance), so only an Administrator resumes.
         new("POST", $"{Api}/delivery/resume", _ => At("delivery/resume"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("POST", $"{Api}/delivery/email/resume", _ => At("delivery/email/resume"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/audit", _ => At("audit"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/audit/search", _ => At("audit/search?action=campaign.&take=10"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
         new("GET", $"{Api}/audit/actions", _ => At("audit/actions"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
