@@ -7,4 +7,5 @@ export class HealthApi {
 
   status = () => this.api.request<DeliveryHealth>('GET', 'delivery/status');
   resume = () => this.api.request<DeliveryHealth>('POST', 'delivery/resume');
+  resumeEmail = () => this.api.request<DeliveryHealth>('POST', 'delivery/email/resume');
 }

@@ -11,4 +11,8 @@ export interface DeliveryHealth {
   backlog: number;
   pausedByNode: string | null;
   nodes: DeliveryNode[];
+  /** E-mail's own pause (the fields above are SMS's); null while e-mail sends, absent from servers before e-mail. */
+  emailPause?: DeliveryPause | null;
 }
+
+export interface DeliveryPause { kind: 'ConfigurationError' | 'InsufficientBalance'; reason: string; since: string; retriesAt: string | null; pausedByNode: string }

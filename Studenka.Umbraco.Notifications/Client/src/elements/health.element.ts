@@ -39,6 +39,28 @@ export class StudenkaSmsHealthElement extends StudenkaSmsElement {
     return this.act(async () => (this.health = await this.#api!.resume()), this.t('healthResumed'));
   }
 
+  #resumeEmail() {
+    return this.act(async () => (this.health = await this.#api!.resumeEmail()), this.t('healthEmailResumed'));
+  }
+
+  /** E-mail pauses on its own (a refused SMTP login stops e-mail, never SMS), so it has its own line and button. */
+  #renderEmail(h: DeliveryHealth) {
+    const p = h.emailPause;
+    return html`<div data-testid="health-email-paused" data-paused=${String(!!p)} class="state">
+        <uui-tag color=${p ? 'danger' : 'positive'}>${this.t(p ? 'healthEmailPaused' : 'healthEmailRunning')}</uui-tag>
+      </div>
+      ${p ? html`<dl class="pause">
+        <dt>${this.t('healthReason')}</dt><dd data-testid="health-email-reason">${p.reason}</dd>
+        <dt>${this.t('healthSince')}</dt><dd>${pragueTime(this, p.since)}</dd>
+        <dt>${this.t('healthNode')}</dt><dd>${p.pausedByNode}</dd>
+        ${p.retriesAt ? html`<dt>${this.t('healthRetriesAt')}</dt><dd>${pragueTime(this, p.retriesAt)}</dd>` : nothing}
+      </dl>
+      ${this.me?.administration
+        ? html`<uui-button look="primary" color="positive" data-testid="health-email-resume" label=${this.t('healthEmailResume')} ?disabled=${this.busy}
+            @click=${() => this.#resumeEmail()}>${this.t('healthEmailResume')}</uui-button>`
+        : nothing}` : nothing}`;
+  }
+
 
   override render() {
     const h = this.health;
@@ -61,6 +83,7 @@ export class StudenkaSmsHealthElement extends StudenkaSmsElement {
         ? html`<uui-button look="primary" color="positive" data-testid="health-resume" label=${this.t('healthResume')} ?disabled=${this.busy}
             @click=${() => this.#resume()}>${this.t('healthResume')}</uui-button>`
         : html`<p data-testid="health-resume-admin-only">${this.t('healthAdminOnly')}</p>`}` : nothing}
+      ${this.#renderEmail(h)}
     </uui-box>
     <uui-box headline=${this.t('healthNodes')}>
       <ul data-testid="health-nodes">
