@@ -49,6 +49,8 @@ export interface CampaignPreview {
   quietHoursApply: boolean;
   originator: string;
   addressesNeedingMapping: number;
+  /** Outbox rows per channel: `recipients` (and the cost) are the SMS; e-mail costs nothing. Absent from servers before e-mail. */
+  recipientsByChannel?: { sms: number; email: number };
 }
 
 export type CampaignState = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled' | 'failed';

@@ -211,7 +211,8 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
           <dl data-testid="confirm-summary">
             <dt>${this.t('package')}</dt><dd>${packageName}</dd>
             <dt>${this.t('areas')}</dt><dd>${this.#areaLabels().join(', ')}</dd>
-            <dt>${this.t('recipients')}</dt><dd data-testid="confirm-recipients">${this.preview?.recipients ?? ''}</dd>
+            <dt>${this.t('recipientsSms')}</dt><dd data-testid="confirm-recipients">${this.preview?.recipients ?? ''}</dd>
+            ${this.preview?.recipientsByChannel?.email ? html`<dt>${this.t('recipientsEmail')}</dt><dd data-testid="confirm-recipients-email">${this.preview.recipientsByChannel.email}</dd>` : nothing}
             <dt>${this.t('segments')}</dt><dd>${this.#segments()}</dd>
             <dt>${this.t('cost')}</dt><dd>${this.#cost()}</dd>
             <dt>${this.t('when')}</dt><dd>${this.preview ? pragueTime(this, this.preview.dueAt) : ''}</dd>
@@ -275,7 +276,8 @@ export class StudenkaSmsComposeElement extends StudenkaSmsElement {
     if (!p) return nothing;
     return html`
       <dl class="preview" data-testid="compose-preview" data-fresh=${this.previewFresh} aria-busy=${!this.previewFresh}>
-        <dt>${this.t('recipients')}</dt><dd data-testid="compose-recipients">${p.recipients}</dd>
+        <dt>${this.t('recipientsSms')}</dt><dd data-testid="compose-recipients">${p.recipients}</dd>
+        <dt>${this.t('recipientsEmail')}</dt><dd data-testid="compose-recipients-email">${p.recipientsByChannel?.email ?? 0}</dd>
         <dt>${this.t('segments')}</dt><dd>${this.#segments()}</dd>
         <dt>${this.t('cost')}</dt><dd data-testid="compose-cost">${this.#cost()}</dd>
         ${p.quietHoursApply ? html`<dt>${this.t('quietHours')}</dt><dd data-testid="compose-quiet-hours">${pragueTime(this, p.dueAt)}</dd>` : nothing}
