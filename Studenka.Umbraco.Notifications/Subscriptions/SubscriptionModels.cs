@@ -81,6 +81,22 @@ public sealed record Subscriber(
 
     /// <summary>Campaigns may go to the e-mail (<see cref="SubscriberAudience.EmailUsable"/>).</summary>
     public bool EmailUsable => Email is not null && EmailVerifiedAt is not null && EmailBouncedAt is null;
+
+    public string? EmailState => EmailStates.Czech(Email, EmailVerifiedAt is not null, EmailBouncedAt is not null);
+}
+
+/// <summary>The Czech words residents and administrators read for an e-mail's state and a package's channel.</summary>
+public static class EmailStates
+{
+    public static string? Czech(string? email, bool verified, bool bounced) =>
+        email is null ? null : bounced ? "odmítnutý poštovním serverem" : verified ? "potvrzený" : "čeká na potvrzení";
+
+    public static string Czech(PackageChannel channel) => channel switch
+    {
+        PackageChannel.Email => "e-mail",
+        PackageChannel.Both => "SMS i e-mail",
+        _ => "SMS",
+    };
 }
 
 /// <summary>A subscriber row's status (the schema's CHECK): waiting for its code, or receiving messages.</summary>

@@ -141,6 +141,9 @@ public sealed partial class EmailSubscriptionTests : IDisposable
         Assert.Equal(new RecipientCounts(1, 0), await CountAsync(TopicPackages.Crisis));
         await _resident.OpenManageAsync();
         Assert.Contains("Poštovní server tuto adresu odmítl", await _resident.PageTextAsync("/sms/sprava/odber"), StringComparison.Ordinal);
+        var export = JsonDocument.Parse(await _resident.Http.GetStringAsync("/sms/sprava/data.json")).RootElement;
+        Assert.Equal("odmítnutý poštovním serverem", export.GetProperty("stavEmailu").GetString());
+        Assert.Equal(["SMS i e-mail", "SMS"], export.GetProperty("balicky").EnumerateArray().Select(p => p.GetProperty("kanal").GetString()));
     }
 
     [Fact]
