@@ -64,6 +64,27 @@ public sealed partial class EmailSubscriptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_written_consent_at_the_office_proves_the_number_not_the_mailbox()
+    {
+        using var admin = await _site.CreateOperatorClientAsync(OperatorRole.Administrator, "urednice");
+        var body = new
+        {
+            phone = "603 777 888",
+            email = "Marie@Example.cz",
+            addresses = new[] { new { partId = ResidentClient.PartId(_site, "Nová Horka") } },
+            packages = new[] { 1 },
+            consent = true,
+        };
+
+        using var response = await admin.PostAsJsonAsync(Subscribers.SubscribersSite.Api + "/assisted/written-consent", body);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var link = Assert.Single(EmailRows());
+        Assert.Equal(("service", "marie@example.cz"), (link.Lane, link.Address));
+        Assert.Empty(await SnapshotAsync(TopicPackages.Crisis, OutboxChannel.Email));
+    }
+
+    [Fact]
     public async Task A_verification_link_expires_works_once_and_a_wrong_token_confirms_nothing()
     {
         await _resident.SignUpAndConfirmAsync();
