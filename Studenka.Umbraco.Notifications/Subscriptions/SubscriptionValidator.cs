@@ -27,7 +27,7 @@ public static partial class SubscriptionValidator
         var email = Clean(input.Email) is { } typed ? EmailLinks.Normalize(typed) : null;
         if (email is not null && email.Length > MaxEmailLength)
         {
-            errors.Add(new("Email", $"E-mail může mít nejvýše {MaxEmailLength} znaků."));
+            errors.Add(new("Email", $"Zadejte platný e-mail: může mít nejvýše {MaxEmailLength} znaků."));
         }
         else if (email is not null && !IsEmail(email))
         {
