@@ -100,6 +100,7 @@ public sealed record Campaign(
 /// Addresses of would-be recipients in the targeted area whose street the register lacks or a resident typed
 /// (an administrator still has to map them, see <c>GET areas/needs-mapping</c>); a street campaign may miss them.
 /// </param>
+/// <param name="RecipientsByChannel">The outbox rows per channel; <paramref name="Recipients"/> (and the cost) are the SMS ones.</param>
 public sealed record CampaignPreview(
     int Recipients,
     int Characters,
@@ -112,7 +113,8 @@ public sealed record CampaignPreview(
     DateTimeOffset DueAt,
     bool QuietHoursApply,
     string Originator,
-    int AddressesNeedingMapping);
+    int AddressesNeedingMapping,
+    RecipientCounts RecipientsByChannel);
 
 /// <summary>A campaign with where its SMS are, counted by <see cref="DeliveryProgressQuery"/> (the one definition).</summary>
 public sealed record CampaignDetails(Campaign Campaign, DeliveryProgress Delivery);

@@ -24,7 +24,8 @@ public sealed class CampaignPreviewService(
             return (null, errors);
         }
 
-        var recipients = await targeting.CountAsync(campaign.Audience, cancellationToken);
+        var byChannel = await targeting.CountAsync(campaign.Audience, cancellationToken);
+        var recipients = byChannel.Sms;
         var count = campaign.Sms.Count;
         var requested = campaign.RequestedAt ?? time.GetUtcNow();
         var current = await settings.CurrentAsync(cancellationToken);
@@ -41,7 +42,8 @@ public sealed class CampaignPreviewService(
             due,
             due > requested,
             campaign.Originator ?? sms.Value.Originator,
-            await addressReview.CountNeedingMappingAsync(campaign.Audience.PackageId, campaign.Audience.CityPartIds, campaign.Audience.StreetIds, cancellationToken)), errors);
+            await addressReview.CountNeedingMappingAsync(campaign.Audience.PackageId, campaign.Audience.CityPartIds, campaign.Audience.StreetIds, cancellationToken),
+            byChannel), errors);
     }
 
     /// <summary>The validation every entry point shares (preview, create), against the current areas.</summary>

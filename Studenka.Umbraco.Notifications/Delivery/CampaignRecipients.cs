@@ -81,10 +81,10 @@ public sealed class CampaignRecipients(IDbConnectionFactory connections)
         var nowMs = now.ToUnixTimeMilliseconds();
         var count = await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            INSERT INTO outbox (campaign_id, address, status, next_attempt_at_ms, updated_at_ms)
-            SELECT @campaignId, o.address, 'pending', @firstAttempt, @nowMs
+            INSERT INTO outbox (campaign_id, channel, address, status, next_attempt_at_ms, updated_at_ms)
+            SELECT @campaignId, o.channel, o.address, 'pending', @firstAttempt, @nowMs
             FROM outbox o
-            WHERE o.campaign_id = @fromCampaignId AND {FailedSms} AND {SubscriberAudience.StillSubscribed("o.address")}
+            WHERE o.campaign_id = @fromCampaignId AND {FailedSms} AND {SubscriberAudience.StillSubscribed("o.channel", "o.address")}
             """,
             new
             {

@@ -33,6 +33,7 @@ public sealed class SubscriberAdministration(
     SmsTexts texts,
     TownCalendar calendar,
     AuditLog audit,
+    EmailVerifications emailLinks,
     IOptions<SubscriptionOptions> options,
     TimeProvider time)
 {
@@ -116,6 +117,12 @@ public sealed class SubscriberAdministration(
         await audit.AppendAsync(connection, transaction, actor, WrittenConsentAction, Subject(id),
             $"Písemný souhlas se zpracováním údajů (verze {version}) zapsán na úřadě; odběr je aktivní.", cancellationToken);
         await OutboxOperations.EnqueueServiceAsync(connection, transaction, new ServiceMessage(phone, texts.SignedUpAtOffice()), now, cancellationToken);
+        // Written consent proves the number, not the mailbox: the e-mail still gets only its link until confirmed.
+        if (details.Email is { } email)
+        {
+            await emailLinks.QueueAsync(connection, transaction, id, email, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         outbox.Wake();
         return new(AssistedOutcome.Active, SubscriberId: id);

@@ -114,9 +114,10 @@ public sealed class SubscriberDirectory(IDbConnectionFactory connections, PhoneN
 
     private static async Task<List<SubscriberListItem>> ItemsAsync(DbConnection connection, string whereAndOrder, object parameters, CancellationToken cancellationToken)
     {
-        var rows = (await connection.QueryAsync<(long Id, string Phone, string? Name, string? Email, string Status, string ConsentVersion, long ConsentAtMs, long CreatedAtMs, long? ActivatedAtMs, string? WrittenConsentBy)>(
+        var rows = (await connection.QueryAsync<(long Id, string Phone, string? Name, string? Email, string Status, string ConsentVersion, long ConsentAtMs, long CreatedAtMs, long? ActivatedAtMs, string? WrittenConsentBy, long? VerifiedMs, long? BouncedMs)>(
             new CommandDefinition($"""
-                SELECT s.id, s.phone, s.name, s.email, s.status, s.consent_version, s.consent_at_ms, s.created_at_ms, s.activated_at_ms, s.written_consent_by
+                SELECT s.id, s.phone, s.name, s.email, s.status, s.consent_version, s.consent_at_ms, s.created_at_ms, s.activated_at_ms, s.written_consent_by,
+                       s.email_verified_at_ms, s.email_bounced_at_ms
                 FROM subscribers s {whereAndOrder}
                 """, parameters, cancellationToken: cancellationToken))).ToList();
         if (rows.Count == 0)
@@ -126,9 +127,10 @@ public sealed class SubscriberDirectory(IDbConnectionFactory connections, PhoneN
 
         var ids = rows.Select(r => r.Id).ToList();
         var inIds = SqlDialect.For(connection).InList("subscriber_id", "@ids");
-        var packages = (await connection.QueryAsync<(long SubscriberId, long PackageId)>(new CommandDefinition(
-            $"SELECT subscriber_id, package_id FROM subscriber_packages WHERE {inIds} ORDER BY package_id", new { ids }, cancellationToken: cancellationToken)))
-            .ToLookup(p => p.SubscriberId, p => (int)p.PackageId);
+        var choices = (await connection.QueryAsync<(long SubscriberId, long PackageId, long ByEmail)>(new CommandDefinition(
+            $"SELECT subscriber_id, package_id, by_email FROM subscriber_packages WHERE {inIds} ORDER BY package_id", new { ids }, cancellationToken: cancellationToken))).ToList();
+        var packages = choices.ToLookup(p => p.SubscriberId, p => (int)p.PackageId);
+        var byEmail = choices.Where(p => p.ByEmail == 1).ToLookup(p => p.SubscriberId, p => (int)p.PackageId);
         var addresses = (await connection.QueryAsync<(long SubscriberId, long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber, string? StreetText)>(new CommandDefinition($"""
             SELECT a.subscriber_id, a.position, a.city_part_id, p.name, a.street_id, st.name, a.house_number, a.street_text
             FROM subscriber_addresses a JOIN city_parts p ON p.id = a.city_part_id LEFT JOIN streets st ON st.id = a.street_id
@@ -137,6 +139,7 @@ public sealed class SubscriberDirectory(IDbConnectionFactory connections, PhoneN
             .ToLookup(a => a.SubscriberId, a => new SubscriberAddress(a.Position, a.PartId, a.PartName, a.StreetId, a.StreetName, a.HouseNumber, a.StreetText).Display);
         return rows.Select(r => new SubscriberListItem(r.Id, r.Phone, r.Name, r.Email, r.Status, packages[r.Id].ToList(), addresses[r.Id].ToList(), r.ConsentVersion,
             DateTimeOffset.FromUnixTimeMilliseconds(r.ConsentAtMs), DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAtMs),
-            r.ActivatedAtMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null, r.WrittenConsentBy)).ToList();
+            r.ActivatedAtMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null, r.WrittenConsentBy,
+            EmailStates.Czech(r.Email, r.VerifiedMs is not null, r.BouncedMs is not null), r.Email is null ? [] : byEmail[r.Id].ToList())).ToList();
     }
 }

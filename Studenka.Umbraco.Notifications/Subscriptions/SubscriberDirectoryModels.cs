@@ -2,6 +2,8 @@ namespace Studenka.Umbraco.Notifications.Subscriptions;
 
 /// <summary>One subscriber as administrators see it in the backoffice (and in the CSV export).</summary>
 /// <param name="WrittenConsentBy">The operator who recorded a written consent at the town office, or null (the number was proven by its SMS code).</param>
+/// <param name="EmailState">The e-mail's state in Czech (<see cref="EmailStates"/>), or null without an e-mail.</param>
+/// <param name="EmailPackages">The packages that go (also) by e-mail; the others go by SMS only.</param>
 public sealed record SubscriberListItem(
     long Id,
     string Phone,
@@ -14,7 +16,9 @@ public sealed record SubscriberListItem(
     DateTimeOffset ConsentAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ActivatedAt,
-    string? WrittenConsentBy);
+    string? WrittenConsentBy,
+    string? EmailState = null,
+    IReadOnlyList<int>? EmailPackages = null);
 
 public sealed record SubscriberPage(int Total, int Skip, int Take, IReadOnlyList<SubscriberListItem> Items);
 

@@ -35,7 +35,7 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
             INSERT INTO subscribers (phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, updated_at_ms)
             VALUES (@phone, @Name, @Email, 'active', @ConsentVersion, @ConsentAtMs, @at, @at, @at)
             ON CONFLICT (phone) DO UPDATE SET
-                name = excluded.name, email = excluded.email, status = 'active', consent_version = excluded.consent_version,
+                name = excluded.name, email = excluded.email, email_verified_at_ms = NULL, email_bounced_at_ms = NULL, status = 'active', consent_version = excluded.consent_version,
                 consent_at_ms = excluded.consent_at_ms, activated_at_ms = excluded.activated_at_ms, updated_at_ms = excluded.updated_at_ms
             WHERE subscribers.status = 'pending'
             RETURNING id
@@ -52,33 +52,52 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
             "SELECT id FROM subscribers WHERE phone = @phone", new { phone }, transaction, cancellationToken: cancellationToken)), false);
     }
 
-    public async Task UpdateDetailsAsync(long id, SubscriptionDetails details, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the resident's changes inside the caller's transaction and returns the e-mail stored
+    /// before. A changed address is unverified again (its owner confirms it by a new link), and
+    /// nothing waiting in the outbox goes to the old one any more.
+    /// </summary>
+    public static async Task<string?> UpdateDetailsAsync(DbConnection connection, DbTransaction transaction, long id, SubscriptionDetails details, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var before = await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken);
+        var oldEmail = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT email FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        var changed = oldEmail != details.Email;
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE subscribers SET name = @Name, email = @Email, updated_at_ms = @at WHERE id = @id",
+            changed
+                ? "UPDATE subscribers SET name = @Name, email = @Email, email_verified_at_ms = NULL, email_bounced_at_ms = NULL, updated_at_ms = @at WHERE id = @id"
+                : "UPDATE subscribers SET name = @Name, updated_at_ms = @at WHERE id = @id",
             new { id, details.Name, details.Email, at = now.ToUnixTimeMilliseconds() }, transaction, cancellationToken: cancellationToken));
+        if (changed)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM email_verifications WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            if (oldEmail is not null)
+            {
+                await OutboxOperations.ForgetAddressAsync(connection, transaction, OutboxChannel.Email, oldEmail, cancellationToken);
+            }
+        }
+
         await ReplaceChoicesAsync(connection, transaction, id, details, cancellationToken);
         await SubscriberHistory.RecordAsync(connection, transaction, before,
             await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken), now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        return oldEmail;
     }
 
     public async Task<Subscriber?> LoadAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Phone, string? Name, string? Email, string Status, string ConsentVersion, long ConsentAtMs, long CreatedAtMs, long? ActivatedAtMs)?>(new CommandDefinition(
-            "SELECT id, phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms FROM subscribers WHERE id = @id",
+        var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Phone, string? Name, string? Email, string Status, string ConsentVersion, long ConsentAtMs, long CreatedAtMs, long? ActivatedAtMs, long? VerifiedMs, long? BouncedMs)?>(new CommandDefinition(
+            "SELECT id, phone, name, email, status, consent_version, consent_at_ms, created_at_ms, activated_at_ms, email_verified_at_ms, email_bounced_at_ms FROM subscribers WHERE id = @id",
             new { id }, cancellationToken: cancellationToken));
         if (row is not { } s)
         {
             return null;
         }
 
-        var packages = await connection.QueryAsync<int>(new CommandDefinition(
-            "SELECT package_id FROM subscriber_packages WHERE subscriber_id = @id ORDER BY package_id", new { id }, cancellationToken: cancellationToken));
+        var choices = (await connection.QueryAsync<(long Package, long BySms, long ByEmail)>(new CommandDefinition(
+            "SELECT package_id, by_sms, by_email FROM subscriber_packages WHERE subscriber_id = @id ORDER BY package_id", new { id }, cancellationToken: cancellationToken))).ToList();
+        var packages = choices.Select(c => (int)c.Package).ToList();
         // SQLite returns every INTEGER as Int64; Dapper will not bind that to the record's int Position, so map by hand.
         var addresses = await connection.QueryAsync<(long Position, long PartId, string PartName, long? StreetId, string? StreetName, string? HouseNumber, string? StreetText)>(new CommandDefinition("""
             SELECT a.position AS Position, a.city_part_id AS PartId, p.name AS PartName, a.street_id AS StreetId, st.name AS StreetName, a.house_number AS HouseNumber,
@@ -88,10 +107,13 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
             LEFT JOIN streets st ON st.id = a.street_id
             WHERE a.subscriber_id = @id ORDER BY a.position
             """, new { id }, cancellationToken: cancellationToken));
-        return new Subscriber(s.Id, s.Phone, s.Name, s.Email, s.Status, packages.ToList(),
+        return new Subscriber(s.Id, s.Phone, s.Name, s.Email, s.Status, packages,
             addresses.Select(a => new SubscriberAddress((int)a.Position, a.PartId, a.PartName, a.StreetId, a.StreetName, a.HouseNumber, a.StreetText)).ToList(), s.ConsentVersion,
             DateTimeOffset.FromUnixTimeMilliseconds(s.ConsentAtMs), DateTimeOffset.FromUnixTimeMilliseconds(s.CreatedAtMs),
-            s.ActivatedAtMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null);
+            s.ActivatedAtMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null,
+            choices.ToDictionary(c => (int)c.Package, c => Channel(c.BySms == 1, c.ByEmail == 1)),
+            s.VerifiedMs is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null,
+            s.BouncedMs is { } b ? DateTimeOffset.FromUnixTimeMilliseconds(b) : null);
     }
 
     /// <summary>
@@ -114,9 +136,9 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
     /// <summary><see cref="DeleteAsync(long, string, CancellationToken)"/> inside the caller's transaction; returns the deleted number, or null when there was none.</summary>
     public static async Task<string?> DeleteAsync(DbConnection connection, DbTransaction transaction, long id, string statsDay, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var phone = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT phone FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        if (phone is null)
+        var found = await connection.QuerySingleOrDefaultAsync<(string Phone, string? Email)?>(new CommandDefinition(
+            "SELECT phone, email FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        if (found is not { Phone: var phone, Email: var email })
         {
             return null;
         }
@@ -125,10 +147,16 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
             await SubscriberHistory.MembershipAsync(connection, transaction, id, cancellationToken), new HashSet<CountKey>(), now, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_addresses WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriber_packages WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM email_verifications WHERE subscriber_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscribers WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM verification_codes WHERE phone = @phone", new { phone }, transaction, cancellationToken: cancellationToken));
         // A cancellation before sending removes the phone from campaigns in flight (Delivery owns the outbox).
         await OutboxOperations.ForgetAddressAsync(connection, transaction, OutboxChannel.Sms, phone, cancellationToken);
+        if (email is not null)
+        {
+            await OutboxOperations.ForgetAddressAsync(connection, transaction, OutboxChannel.Email, email, cancellationToken);
+        }
+
         await IncrementStatAsync(connection, transaction, statsDay, "cancelled", cancellationToken);
         return phone;
     }
@@ -164,7 +192,19 @@ public sealed class SubscriberRepository(IDbConnectionFactory connections, TimeP
                 a.House?.Kind, a.House?.Building, a.House?.Orientation, a.House?.OrientationLetter,
             }), transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO subscriber_packages (subscriber_id, package_id) VALUES (@id, @package)",
-            details.Packages.Select(package => new { id, package }), transaction, cancellationToken: cancellationToken));
+            "INSERT INTO subscriber_packages (subscriber_id, package_id, by_sms, by_email) VALUES (@id, @package, @bySms, @byEmail)",
+            details.Packages.Select(package => details.ChannelOf(package) switch
+            {
+                PackageChannel.Email => new { id, package, bySms = 0, byEmail = 1 },
+                PackageChannel.Both => new { id, package, bySms = 1, byEmail = 1 },
+                _ => new { id, package, bySms = 1, byEmail = 0 },
+            }), transaction, cancellationToken: cancellationToken));
     }
+
+    public static PackageChannel Channel(bool bySms, bool byEmail) => (bySms, byEmail) switch
+    {
+        (true, true) => PackageChannel.Both,
+        (false, true) => PackageChannel.Email,
+        _ => PackageChannel.Sms,
+    };
 }

@@ -30,4 +30,5 @@ public sealed record ConfirmResult(CodeCheck Check, long? SubscriberId = null, b
     public bool Succeeded => Check.Outcome == CodeCheckOutcome.Valid && SubscriberId is not null;
 }
 
-public sealed record UpdateResult(bool Succeeded, IReadOnlyList<FieldError> Errors);
+/// <param name="EmailLinkSent">The e-mail changed and a link to confirm it was queued.</param>
+public sealed record UpdateResult(bool Succeeded, IReadOnlyList<FieldError> Errors, bool EmailLinkSent = false);

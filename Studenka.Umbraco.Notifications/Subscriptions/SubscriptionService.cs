@@ -25,6 +25,7 @@ public sealed class SubscriptionService(
     OutboxOperations outbox,
     SmsTexts texts,
     TownCalendar calendar,
+    EmailVerifications emailLinks,
     IOptions<SubscriptionOptions> options,
     TimeProvider time)
 {
@@ -175,10 +176,16 @@ public sealed class SubscriptionService(
             if (activated)
             {
                 await SubscriberRepository.IncrementStatAsync(connection, transaction, calendar.Today(), "activated", cancellationToken);
+                // The number is proven now; the e-mail still has to be (and gets nothing else until it is).
+                if (signUp.Details.Email is { } email)
+                {
+                    await emailLinks.QueueAsync(connection, transaction, subscriberId, email, cancellationToken);
+                }
             }
 
             return subscriberId;
         }, cancellationToken);
+        outbox.Wake();
         return new(check, id);
     }
 
@@ -212,9 +219,58 @@ public sealed class SubscriptionService(
             return new(false, errors);
         }
 
-        await subscribers.UpdateDetailsAsync(subscriberId, details, time.GetUtcNow(), cancellationToken);
-        return new(true, []);
+        var current = await subscribers.LoadAsync(subscriberId, cancellationToken);
+        var newEmail = details.Email is not null && details.Email != current?.Email;
+        if (newEmail && await emailLinks.NextAllowedAsync(subscriberId, cancellationToken) is { } next)
+        {
+            return new(false, [new FieldError("Email", $"Odkaz pro potvrzení e-mailu jsme poslali před chvílí. E-mail můžete změnit znovu {RetryTime(next)}.")]);
+        }
+
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await SubscriberRepository.UpdateDetailsAsync(connection, transaction, subscriberId, details, time.GetUtcNow(), cancellationToken);
+            if (newEmail)
+            {
+                await emailLinks.QueueAsync(connection, transaction, subscriberId, details.Email!, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        outbox.Wake();
+        return new(true, [], EmailLinkSent: newEmail);
     }
+
+    /// <summary>
+    /// A new link for the subscriber's address not (or no longer) confirmed: never verified, or bounced.
+    /// Returns when the next one may go when it is too soon, else null (sent).
+    /// </summary>
+    public async Task<(bool Sent, DateTimeOffset? RetryAt)> ResendEmailLinkAsync(long subscriberId, CancellationToken cancellationToken)
+    {
+        if (await subscribers.LoadAsync(subscriberId, cancellationToken) is not { Email: { } email } subscriber || subscriber.EmailUsable)
+        {
+            return (false, null);
+        }
+
+        if (await emailLinks.NextAllowedAsync(subscriberId, cancellationToken) is { } next)
+        {
+            return (false, next);
+        }
+
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await emailLinks.QueueAsync(connection, transaction, subscriberId, email, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        outbox.Wake();
+        return (true, null);
+    }
+
+    private string RetryTime(DateTimeOffset at) =>
+        Web.RetryTime.Czech(calendar.ToLocal(at), (int)Math.Ceiling((at - time.GetUtcNow()).TotalSeconds));
 
     /// <summary>Deletes the subscriber (and with it every manage session) at once and confirms by SMS (queued after the deletion, so it is not forgotten with the number).</summary>
     public async Task<bool> CancelAsync(long subscriberId, CancellationToken cancellationToken)

@@ -24,8 +24,12 @@ public static partial class SubscriptionValidator
                 : "Jméno může obsahovat jen písmena, mezery, tečku, pomlčku a apostrof."));
         }
 
-        var email = Clean(input.Email);
-        if (email is not null && !IsEmail(email))
+        var email = Clean(input.Email) is { } typed ? EmailLinks.Normalize(typed) : null;
+        if (email is not null && email.Length > MaxEmailLength)
+        {
+            errors.Add(new("Email", $"Zadejte platný e-mail: může mít nejvýše {MaxEmailLength} znaků."));
+        }
+        else if (email is not null && !IsEmail(email))
         {
             errors.Add(new("Email", "Zadejte platný e-mail, např. jana.novakova@example.cz, nebo pole nechte prázdné."));
         }
@@ -48,8 +52,16 @@ public static partial class SubscriptionValidator
 
         return errors.Count > 0
             ? (null, errors)
-            : (new SubscriptionDetails(name, email, addresses, TopicPackages.Normalize(packages)), errors);
+            : (new SubscriptionDetails(name, email, addresses, TopicPackages.Normalize(packages), Channels(email, TopicPackages.Normalize(packages), input.Channels)), errors);
     }
+
+    /// <summary>Without an e-mail everything goes by SMS; with one, a package the form did not say goes by SMS, crisis by both.</summary>
+    private static Dictionary<int, PackageChannel>? Channels(string? email, IReadOnlyList<int> packages, IReadOnlyDictionary<int, PackageChannel>? chosen) =>
+        email is null
+            ? null
+            : packages.ToDictionary(p => p, p => chosen?.TryGetValue(p, out var c) == true && Enum.IsDefined(c)
+                ? c
+                : p == TopicPackages.Crisis ? PackageChannel.Both : PackageChannel.Sms);
 
     private static List<ValidatedAddress> ValidateAddresses(IReadOnlyList<AddressInput>? inputs, AreaCatalog areas, List<FieldError> errors)
     {
@@ -193,8 +205,10 @@ public static partial class SubscriptionValidator
     private static string? CleanName(string? value) =>
         Clean(value) is { } name && !name.Any(char.IsSurrogate) ? name.Normalize(System.Text.NormalizationForm.FormC).Replace('\u2019', '\'') : Clean(value);
 
+    // RFC 5321: a local part of at most 64 octets; System.Net.Mail accepts longer ones no server delivers.
     private static bool IsEmail(string value) =>
         value.Length <= MaxEmailLength
+        && value.IndexOf('@') is > 0 and <= 64
         && EmailPattern().IsMatch(value)
         && MailAddress.TryCreate(value, out var parsed)
         && parsed.Address == value;

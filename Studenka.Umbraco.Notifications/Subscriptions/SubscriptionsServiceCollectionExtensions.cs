@@ -23,6 +23,9 @@ internal static class SubscriptionsServiceCollectionExtensions
         services.AddSingleton<VerificationCap>();
         services.AddSingleton<SmsTexts>();
         services.AddSingleton<EmailLinks>();
+        services.AddSingleton<EmailBounces>();
+        services.AddSingleton<EmailVerifications>();
+        services.AddSingleton<EmailUnsubscribes>();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriberDirectory>();
         services.AddSingleton<SubscriberAdministration>();

@@ -11,6 +11,10 @@ public sealed class SubscriptionFormModel
     public string? Email { get; set; }
     public List<AddressFormModel> Addresses { get; set; } = [];
     public List<int> Packages { get; set; } = [];
+
+    /// <summary>Per package: SMS, e-mail or both (form fields <c>Channels[1]</c>…); ignored without an e-mail.</summary>
+    public Dictionary<int, PackageChannel> Channels { get; set; } = [];
+
     public bool Consent { get; set; }
 
     /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
@@ -19,7 +23,7 @@ public sealed class SubscriptionFormModel
     public SubscriptionInput ToInput() => new(
         Phone, Name, Email,
         Addresses.Select(a => new AddressInput(a.PartId, a.StreetId, a.HouseNumber, a.StreetMissing, a.StreetName)).ToList(),
-        Packages, Consent);
+        Packages, Consent, Channels);
 
     public static SubscriptionFormModel From(Subscriber s) => new()
     {
@@ -30,7 +34,12 @@ public sealed class SubscriptionFormModel
             PartId = a.PartId, StreetId = a.StreetId, HouseNumber = a.HouseNumber, StreetMissing = a.StreetText is not null, StreetName = a.StreetText,
         }).ToList(),
         Packages = s.Packages.ToList(),
+        Channels = s.Packages.ToDictionary(p => p, s.ChannelOf),
     };
+
+    /// <summary>What the form shows for a package: the choice made, else both for crisis and SMS for the rest.</summary>
+    public PackageChannel ChannelShown(int package) =>
+        Channels.TryGetValue(package, out var chosen) ? chosen : package == TopicPackages.Crisis ? PackageChannel.Both : PackageChannel.Sms;
 }
 
 public sealed class AddressFormModel
@@ -57,7 +66,8 @@ public sealed record SubscriptionFormView(
     SubscriptionFormModel Form,
     IReadOnlyList<FieldError> Errors,
     AreaCatalog Areas,
-    string PrivacyUrl)
+    string PrivacyUrl,
+    Subscriber? Stored = null)
 {
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 }

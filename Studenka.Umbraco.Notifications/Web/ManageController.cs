@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Subscriptions;
@@ -14,8 +15,12 @@ public sealed class ManageController(
     SubscriptionService subscriptions,
     AreaRepository areas,
     ManageSession session,
-    IOptions<SubscriptionOptions> options) : ResidentControllerBase
+    IOptions<SubscriptionOptions> options,
+    [FromKeyedServices(ManageController.EmailLinkLimiterKey)] PerIpRateLimiter emailLinkLimiter) : ResidentControllerBase
 {
+    /// <summary>The per-client limit on confirmation e-mails (the subscriber's own limit is in <see cref="EmailVerifications"/>).</summary>
+    public const string EmailLinkLimiterKey = "studenka-email-link-sends";
+
     // Letters and "+420…" as a person writes them. The default encoder, even allowing every Unicode
     // range, writes + < > & ' as \u escapes meant for JSON embedded in HTML; this file never is: it
     // is served only as an attachment of type application/json, and the validator already keeps <, >
@@ -76,7 +81,7 @@ public sealed class ManageController(
         }
 
         ViewData["Phone"] = PhoneNumberNormalizer.Display(subscriber.Phone);
-        return Page("ManageEdit", await FormView(SubscriptionFormModel.From(subscriber), [], cancellationToken));
+        return Page("ManageEdit", await FormView(SubscriptionFormModel.From(subscriber), [], cancellationToken, subscriber));
     }
 
     [HttpPost("odber")]
@@ -90,16 +95,53 @@ public sealed class ManageController(
         ViewData["Phone"] = PhoneNumberNormalizer.Display(subscriber.Phone);
         if (!ModelState.IsValid)
         {
-            return Page("ManageEdit", await FormView(form, [new FieldError("Addresses[0].PartId", "Některé pole obsahuje neplatnou hodnotu.")], cancellationToken), StatusCodes.Status400BadRequest);
+            return Page("ManageEdit", await FormView(form, [new FieldError("Addresses[0].PartId", "Některé pole obsahuje neplatnou hodnotu.")], cancellationToken, subscriber), StatusCodes.Status400BadRequest);
+        }
+
+        var emailChanged = !string.IsNullOrWhiteSpace(form.Email) && EmailLinks.Normalize(form.Email) != subscriber.Email;
+        if (emailChanged && !emailLinkLimiter.TryAcquire(HttpContext))
+        {
+            return Page("ManageEdit", await FormView(form, [new FieldError("Email", "Z vašeho připojení jsme poslali už příliš mnoho odkazů k potvrzení e-mailu. Zkuste to prosím za hodinu.")], cancellationToken, subscriber), StatusCodes.Status429TooManyRequests);
         }
 
         var result = await subscriptions.UpdateAsync(subscriber.Id, form.ToInput(), cancellationToken);
         if (!result.Succeeded)
         {
-            return Page("ManageEdit", await FormView(form, result.Errors, cancellationToken), StatusCodes.Status400BadRequest);
+            return Page("ManageEdit", await FormView(form, result.Errors, cancellationToken, subscriber), StatusCodes.Status400BadRequest);
         }
 
-        TempData["Saved"] = true;
+        TempData["Saved"] = result.EmailLinkSent ? "email" : "saved";
+        return RedirectToAction(nameof(Edit));
+    }
+
+    /// <summary>A new confirmation link for an address not yet (or no longer, after a bounce) confirmed.</summary>
+    [HttpPost("email/znovu")]
+    public async Task<IActionResult> ResendEmailLink(CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(cancellationToken) is not { } subscriber)
+        {
+            return SessionExpired();
+        }
+
+        if (subscriber.Email is null || subscriber.EmailUsable)
+        {
+            return Message(StatusCodes.Status400BadRequest, "Není co potvrzovat", "Váš e-mail je už potvrzený, nebo v odběru žádný není.", "/sms/sprava/odber", "Zpět na odběr");
+        }
+
+        if (!emailLinkLimiter.TryAcquire(HttpContext))
+        {
+            return Message(StatusCodes.Status429TooManyRequests, "Příliš mnoho požadavků",
+                "Z vašeho připojení jsme poslali už příliš mnoho odkazů k potvrzení e-mailu. Zkuste to prosím za hodinu.", "/sms/sprava/odber", "Zpět na odběr");
+        }
+
+        var (sent, retryAt) = await subscriptions.ResendEmailLinkAsync(subscriber.Id, cancellationToken);
+        if (!sent)
+        {
+            return Message(StatusCodes.Status429TooManyRequests, "Odkaz jsme poslali před chvílí",
+                "Odkaz k potvrzení e-mailu jsme poslali nedávno. Podívejte se do schránky (i do nevyžádané pošty), nebo to zkuste později.", "/sms/sprava/odber", "Zpět na odběr");
+        }
+
+        TempData["Saved"] = "email";
         return RedirectToAction(nameof(Edit));
     }
 
@@ -150,6 +192,6 @@ public sealed class ManageController(
     private IActionResult SessionExpired() => Message(StatusCodes.Status401Unauthorized, "Přihlášení vypršelo",
         "Pro správu odběru zadejte znovu své číslo, pošleme vám nový kód.", "/sms/sprava", "Správa odběru");
 
-    private async Task<SubscriptionFormView> FormView(SubscriptionFormModel form, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken) =>
-        new(FormMode.Edit, form, errors, await areas.GetCatalogAsync(cancellationToken), options.Value.PrivacyUrl);
+    private async Task<SubscriptionFormView> FormView(SubscriptionFormModel form, IReadOnlyList<FieldError> errors, CancellationToken cancellationToken, Subscriber stored) =>
+        new(FormMode.Edit, form, errors, await areas.GetCatalogAsync(cancellationToken), options.Value.PrivacyUrl, stored);
 }

@@ -12,6 +12,7 @@ public sealed record ResidentDataExport(
     [property: JsonPropertyName("telefon")] string Phone,
     [property: JsonPropertyName("jmeno")] string? Name,
     [property: JsonPropertyName("email")] string? Email,
+    [property: JsonPropertyName("stavEmailu")] string? EmailState,
     [property: JsonPropertyName("stav")] string Status,
     [property: JsonPropertyName("balicky")] IReadOnlyList<ResidentDataExport.Package> Packages,
     [property: JsonPropertyName("adresy")] IReadOnlyList<ResidentDataExport.Address> Addresses,
@@ -25,8 +26,9 @@ public sealed record ResidentDataExport(
         s.Phone,
         s.Name,
         s.Email,
+        s.EmailState,
         s.Status == "active" ? "aktivní" : "čeká na ověření",
-        TopicPackages.All.Where(p => s.Packages.Contains(p.Id)).Select(p => new Package(p.Id, p.Name)).ToList(),
+        TopicPackages.All.Where(p => s.Packages.Contains(p.Id)).Select(p => new Package(p.Id, p.Name, EmailStates.Czech(s.ChannelOf(p.Id)))).ToList(),
         s.Addresses.Select(a => new Address(a.PartName, a.StreetName ?? a.StreetText, a.HouseNumber, a.Display)).ToList(),
         new Consent(s.ConsentVersion, calendar.ToLocal(s.ConsentAt)),
         calendar.ToLocal(s.CreatedAt),
@@ -37,7 +39,8 @@ public sealed record ResidentDataExport(
 
     public sealed record Package(
         [property: JsonPropertyName("cislo")] int Id,
-        [property: JsonPropertyName("nazev")] string Name);
+        [property: JsonPropertyName("nazev")] string Name,
+        [property: JsonPropertyName("kanal")] string Channel);
 
     public sealed record Address(
         [property: JsonPropertyName("castObce")] string Part,

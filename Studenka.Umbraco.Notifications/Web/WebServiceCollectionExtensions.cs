@@ -22,6 +22,9 @@ internal static class WebServiceCollectionExtensions
             })
             .AddApplicationPart(typeof(WebServiceCollectionExtensions).Assembly);
         services.AddSingleton<ManageSession>();
+        // Per client address: opening e-mail links (guessing tokens), and asking for confirmation e-mails (each lands in someone's mailbox).
+        services.AddKeyedSingleton(EmailController.LimiterKey, (_, _) => new PerIpRateLimiter(60, TimeSpan.FromMinutes(10)));
+        services.AddKeyedSingleton(ManageController.EmailLinkLimiterKey, (_, _) => new PerIpRateLimiter(10, TimeSpan.FromHours(1)));
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<SandboxAccess>();
         services.AddSingleton<Management.SubscribersCsv>();

@@ -24,6 +24,7 @@ public sealed class SubscribersCsv(SubscriberDirectory directory, TownCalendar c
     [
         "Id", "Telefon", "Jméno", "E-mail", "Stav", "Balíčky", "Adresa 1", "Adresa 2", "Adresa 3",
         "Verze souhlasu", "Souhlas udělen", "Písemný souhlas zapsal", "Přihlášen", "Aktivní od",
+        "Stav e-mailu", "Balíčky e-mailem",
     ];
 
     public async Task<CsvFile> ExportAsync(OperatorIdentity actor, CancellationToken cancellationToken)
@@ -69,6 +70,8 @@ public sealed class SubscribersCsv(SubscriberDirectory directory, TownCalendar c
         csv.WriteField(s.WrittenConsentBy ?? string.Empty);
         csv.WriteField(Local(s.CreatedAt));
         csv.WriteField(s.ActivatedAt is { } at ? Local(at) : string.Empty);
+        csv.WriteField(s.EmailState ?? string.Empty);
+        csv.WriteField(string.Join(", ", (s.EmailPackages ?? []).Select(p => TopicPackages.All.FirstOrDefault(t => t.Id == p)?.Name ?? p.ToString(CultureInfo.InvariantCulture))));
     }
 
     private string Local(DateTimeOffset at) => calendar.ToLocal(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

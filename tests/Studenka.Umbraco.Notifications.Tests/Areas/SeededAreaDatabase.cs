@@ -129,8 +129,8 @@ internal sealed class SeededAreaDatabase : IAsyncDisposable
     }
 
     /// <summary>How many a crisis campaign to these streets would reach, counted by the real targeting.</summary>
-    public Task<int> ReachedByStreetAsync(params long[] streetIds) =>
-        Targeting.CountAsync(new CampaignAudience(TopicPackages.Crisis, [], streetIds), CancellationToken.None);
+    public async Task<int> ReachedByStreetAsync(params long[] streetIds) =>
+        (await Targeting.CountAsync(new CampaignAudience(TopicPackages.Crisis, [], streetIds), CancellationToken.None)).Sms;
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

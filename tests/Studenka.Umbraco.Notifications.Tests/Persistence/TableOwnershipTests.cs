@@ -39,6 +39,7 @@ public sealed partial class TableOwnershipTests
         ["verification_cap_alerts"] = "Subscriptions",
         ["subscription_stats"] = "Subscriptions",
         ["subscriber_history"] = "Subscriptions",
+        ["email_verifications"] = "Subscriptions",
         ["inbound_replies"] = "Subscriptions",
         ["manage_sessions"] = "Web",
         ["runtime_settings"] = "Settings",

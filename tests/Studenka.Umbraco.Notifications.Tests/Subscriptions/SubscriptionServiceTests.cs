@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Studenka.Umbraco.Notifications.Areas;
 using Studenka.Umbraco.Notifications.Campaigns;
+using Studenka.Umbraco.Notifications.Email;
 using Studenka.Umbraco.Notifications.Gateway;
 using Studenka.Umbraco.Notifications.Operators;
 using Studenka.Umbraco.Notifications.Persistence;
@@ -41,6 +43,7 @@ public sealed partial class SubscriptionServiceTests
             gateway.Operations,
             new SmsTexts(Options.Create(new SmsOptions()), options, new PublicUrls(Options.Create(new WebOptions()))),
             new TownCalendar(options, _time),
+            new EmailVerifications(db.Connections, new EmailLinkBase(Options.Create(new WebOptions()), new ServiceCollection().BuildServiceProvider()), Options.Create(new SmsOptions()), _time),
             options,
             _time);
         return (service, gateway);
