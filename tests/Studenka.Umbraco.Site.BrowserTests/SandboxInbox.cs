@@ -37,6 +37,34 @@ public sealed partial class SandboxInbox(IPage page, KestrelSite site)
         }
     }
 
+    /// <summary>
+    /// The resident's mailbox: opens the sandbox (again, until it arrives) and returns the link to
+    /// <paramref name="path"/> in the newest e-mail to <paramref name="email"/> (containing <paramref name="text"/>, when given).
+    /// </summary>
+    public async Task<ILocator> EmailLinkAsync(string email, string path, string? text = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await page.GotoAsync(site.Url("/sms/sandbox"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Odeslané e-maily", Level = 2 })).ToBeVisibleAsync();
+            var mails = page.Locator($"article[data-recipient=\"{email}\"]");
+            if (text is not null)
+            {
+                mails = mails.Filter(new() { HasText = text });
+            }
+
+            var link = mails.First.Locator($"a[href*=\"{path}\"]").First;
+            if (await link.CountAsync() > 0 || DateTime.UtcNow > deadline)
+            {
+                await Expect(link).ToBeVisibleAsync();
+                return link;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     [GeneratedRegex(@"vas overovaci kod je (?<code>\d{6})\b")]
     public static partial Regex SignUpCode();
 
