@@ -141,6 +141,47 @@ public sealed class StatisticsApiTests
         Assert.Contains("nevidí statistiky", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Deliveries_are_split_by_channel_and_only_the_sms_are_paid()
+    {
+        using var site = new StudenkaSiteFactory();
+        var residents = site.Services.GetRequiredService<SubscriptionService>();
+        var butovice = site.PartId("Butovice");
+        var mala = site.StreetId("Butovice", "Malá strana");
+        site.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var both = await SignUpAsync(site, residents, "603 300 011", butovice, mala, [2]);
+        var emailOnly = await SignUpAsync(site, residents, "603 300 012", butovice, mala, [2]);
+        await SignUpAsync(site, residents, "603 300 013", butovice, mala, [2]);
+        using (var db = site.OpenDatabase())
+        {
+            // Two residents whose e-mail is confirmed: one takes package 2 by both channels, one by e-mail only.
+            db.Execute("UPDATE subscribers SET email = 'sub' || id || '@example.cz', email_verified_at_ms = 1 WHERE id IN (@both, @emailOnly)", new { both, emailOnly });
+            db.Execute("UPDATE subscriber_packages SET by_email = 1 WHERE subscriber_id IN (@both, @emailOnly)", new { both, emailOnly });
+            db.Execute("UPDATE subscriber_packages SET by_sms = 0 WHERE subscriber_id = @emailOnly", new { emailOnly });
+        }
+
+        site.Time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 10, 0, 0, TimeSpan.Zero));
+        var id = await SendAsync(site, "Zítra od 8 do 12 hodin nepoteče voda v ulicích Malá strana a Butovická, omlouváme se.");
+
+        using var admin = await site.CreateOperatorClientAsync(OperatorRole.Administrator, "spravce");
+        var deliveries = await admin.GetFromJsonAsync<JsonElement>(Api + "/deliveries?from=2026-12&to=2026-12");
+        var sms = await admin.GetFromJsonAsync<JsonElement>(Api + "/sms?from=2026-12&to=2026-12");
+        var month = deliveries.GetProperty("byMonth")[0];
+        int Of(JsonElement item, string channel) => item.GetProperty(channel).GetProperty("total").GetInt32();
+        Assert.Equal((4, 2, 2), (Of(month, "counts"), Of(month, "sms"), Of(month, "email")));
+        var campaign = deliveries.GetProperty("byCampaign")[0];
+        Assert.Equal((id, 2, 2), (campaign.GetProperty("campaignId").GetInt64(), Of(campaign, "sms"), campaign.GetProperty("email").GetProperty("accepted").GetInt32()));
+        // Two SMS of two segments each are paid; the two e-mails cost nothing.
+        Assert.Equal((2L, 4L), (sms.GetProperty("byMonth")[0].GetProperty("sms").GetInt64(), sms.GetProperty("byMonth")[0].GetProperty("segments").GetInt64()));
+        var csv = (await admin.GetStringAsync(Api + "/deliveries/export?from=2026-12&to=2026-12")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",sms total,email delivered,email accepted,email failedDelivery,email failed,email unknown,email pending,email cancelled,email total", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",2,0,2,0,0,0,0,0,2", csv[1], StringComparison.Ordinal);
+        // The campaign's progress names its e-mail part.
+        var details = await admin.GetFromJsonAsync<JsonElement>($"{CampaignSite.CampaignsPath}/{id}");
+        var email = details.GetProperty("delivery").GetProperty("email");
+        Assert.Equal((4, 2, 2), (details.GetProperty("delivery").GetProperty("total").GetInt32(), email.GetProperty("total").GetInt32(), email.GetProperty("accepted").GetInt32()));
+    }
+
     private static SubscriptionInput Input(string phone, long part, long street, int[] packages) =>
         new(phone, null, null, [new AddressInput(part, street, null)], packages, Consent: true);
 
@@ -165,6 +206,8 @@ public sealed class StatisticsApiTests
         for (var i = 0; i < 200; i++)
         {
             await runner.RunOnceAsync(CancellationToken.None);
+            // E-mail has its own loop beside the pass (a background service the tests do not run).
+            await site.Services.GetRequiredService<OutboxDispatcher>().DispatchEmailAsync(CancellationToken.None);
             var campaign = await admin.GetFromJsonAsync<JsonElement>($"{CampaignSite.CampaignsPath}/{id}");
             if (campaign.GetProperty("campaign").GetProperty("state").GetString() == "sent")
             {
