@@ -52,5 +52,5 @@ public sealed class PrivacyOptions
     /// <summary>What the optional e-mail is for. The package sends no e-mail yet; a town that uses it says how.</summary>
     [Required(ErrorMessage = "Studenka:Privacy:EmailPurpose is required.")]
     public string EmailPurpose { get; set; } =
-        "Nepovinný e-mail použijeme jen tehdy, když vás potřebujeme kontaktovat kvůli vašemu odběru (např. když vám SMS opakovaně nejde doručit). Zprávy města e-mailem neposíláme.";
+        "Nepovinný e-mail použijeme k zasílání zpráv těch balíčků, u kterých jste zvolili e-mail, a ke kontaktu kvůli vašemu odběru. Než adresu potvrdíte odkazem, pošleme na ni jen tento odkaz. Každý e-mail obsahuje odkaz pro odhlášení daného balíčku; adresu, kterou poštovní server trvale odmítne, přestaneme používat, dokud ji znovu nepotvrdíte.";
 }
